@@ -1,0 +1,36 @@
+"""The ``summitry`` command line: one module per command group, errors turned into one line here."""
+
+from __future__ import annotations
+
+import sys
+
+from summitry.cli.app import app
+from summitry.errors import SummitryError
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Entry point: run the CLI and turn every SummitryError into one clean line and an exit code."""
+    from summitry.cli.console import err_console
+
+    try:
+        app(standalone_mode=False)
+    except SummitryError as exc:
+        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err_console.print("[yellow]interrupted[/]: what was already spoken is kept in the session log; "
+                          "continue with 'summitry resume LOG'")
+        sys.exit(130)
+    except Exception as exc:  # click's own usage errors and aborts
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        if isinstance(exc, click.exceptions.Exit):
+            sys.exit(exc.exit_code)
+        raise

@@ -1,0 +1,7 @@
+"""`summitry analyze` (being written)."""
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add the analyze command to the app."""

@@ -1,0 +1,1 @@
+"""Scenario files: the pydantic models, YAML loading with line numbers, the bundled scenarios."""

@@ -1,0 +1,266 @@
+"""The scenario file format: pydantic models with ``extra="forbid"``.
+
+This format is a contract that users and other tools write by hand, so every model
+forbids unknown fields and every cross-reference (an answer's option, a relation's
+delegation, an agenda target) is checked with a message that says how to fix it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Identifier = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_\-]+$")
+]
+
+MIN_DELEGATIONS = 2
+MAX_DELEGATIONS = 30
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Concept(_Strict):
+    """An idea the lesson taught; delegations cite it by name."""
+
+    id: Identifier
+    name: Text
+    summary: Text
+
+
+class Option(_Strict):
+    id: Identifier
+    text: Text
+
+
+class LessonQuestion(_Strict):
+    """A question of the lesson, with the options a delegation chooses among."""
+
+    id: Identifier
+    text: Text
+    options: list[Option] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _unique_options(self) -> LessonQuestion:
+        _require_unique([o.id for o in self.options], "option id", f"question '{self.id}'")
+        return self
+
+
+class Fact(_Strict):
+    """A common misconception and its correction, used after the naive questions."""
+
+    claim: Text
+    correction: Text
+    keywords: list[Text] = Field(default_factory=list, description="words that signal this claim")
+
+
+class Lesson(_Strict):
+    topic: Text
+    summary: Text
+    concepts: list[Concept] = Field(default_factory=list)
+    questions: list[LessonQuestion] = Field(min_length=1)
+    facts: list[Fact] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Lesson:
+        _require_unique([c.id for c in self.concepts], "concept id", "lesson.concepts")
+        _require_unique([q.id for q in self.questions], "question id", "lesson.questions")
+        return self
+
+
+class Moderator(_Strict):
+    name: Text
+    role: Text = "Mediator and educator"
+
+
+class TalkingPoint(_Strict):
+    theme: Text
+    text: Text
+
+
+class Delegation(_Strict):
+    """One nation at the table, with its voice, interests and rivalries."""
+
+    name: Text
+    tone: Text
+    summary: Text
+    interests: list[Text] = Field(min_length=1)
+    answers: dict[str, str] = Field(default_factory=dict, description="question id -> option id")
+    talking_points: list[TalkingPoint] = Field(min_length=1)
+    relations: dict[str, Annotated[float, Field(ge=-1.0, le=1.0)]] = Field(default_factory=dict)
+    naive_question: Text | None = None
+    smartest_question: Text | None = None
+
+
+class Welcome(_Strict):
+    phase: Literal["welcome"]
+
+
+class Opening(_Strict):
+    phase: Literal["opening"]
+
+
+class Probe(_Strict):
+    phase: Literal["probe"]
+    target: Text
+    question: Text
+    responses: int = Field(default=2, ge=0, le=30)
+
+
+class Crosstalk(_Strict):
+    phase: Literal["crosstalk"]
+    turns: int = Field(default=4, ge=1, le=200)
+
+
+class EdgeCase(_Strict):
+    phase: Literal["edge_case"]
+    scenario: Text
+    responses: int = Field(default=3, ge=1, le=30)
+
+
+class Reframe(_Strict):
+    phase: Literal["reframe"]
+    by: Text
+    focus: Text | None = Field(default=None, description="the shift of focus proposed")
+    responses: int = Field(default=3, ge=1, le=30)
+
+
+class NaiveQuestions(_Strict):
+    phase: Literal["naive_questions"]
+
+
+class SmartestQuestions(_Strict):
+    phase: Literal["smartest_questions"]
+
+
+class Synthesis(_Strict):
+    phase: Literal["synthesis"]
+    question: Text
+
+
+class CommonGround(_Strict):
+    phase: Literal["common_ground"]
+    pairs: int = Field(default=3, ge=1, le=20, description="at most this many rival pairs are named")
+
+
+class Closing(_Strict):
+    phase: Literal["closing"]
+
+
+AgendaItem = Annotated[
+    Welcome
+    | Opening
+    | Probe
+    | Crosstalk
+    | EdgeCase
+    | Reframe
+    | NaiveQuestions
+    | SmartestQuestions
+    | Synthesis
+    | CommonGround
+    | Closing,
+    Field(discriminator="phase"),
+]
+
+PHASE_NAMES: tuple[str, ...] = (
+    "welcome",
+    "opening",
+    "probe",
+    "crosstalk",
+    "edge_case",
+    "reframe",
+    "naive_questions",
+    "smartest_questions",
+    "synthesis",
+    "common_ground",
+    "closing",
+)
+
+
+class Epilogue(_Strict):
+    narration: Text | None = None
+    afterword: Text | None = None
+
+
+class Scenario(_Strict):
+    """A whole diplomatic classroom: the lesson, the mediator, the delegations and the agenda."""
+
+    title: Text
+    premise: Text
+    lesson: Lesson
+    moderator: Moderator
+    delegations: list[Delegation] = Field(min_length=MIN_DELEGATIONS, max_length=MAX_DELEGATIONS)
+    agenda: list[AgendaItem] = Field(min_length=1)
+    epilogue: Epilogue = Field(default_factory=Epilogue)
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> Scenario:
+        names = [d.name for d in self.delegations]
+        _require_unique(names, "delegation name", "delegations")
+        if self.moderator.name in names:
+            raise ValueError(
+                f"the moderator '{self.moderator.name}' is also a delegation; give them different names"
+            )
+        questions = {q.id: q for q in self.lesson.questions}
+        for d in self.delegations:
+            _check_answers(d, questions)
+            _check_relations(d, names)
+        for i, item in enumerate(self.agenda):
+            who = getattr(item, "target", None) or getattr(item, "by", None)
+            if who is not None and who not in names:
+                raise ValueError(
+                    f"agenda[{i}] ({item.phase}) names '{who}', which is not a delegation; "
+                    f"use one of: {', '.join(names)}"
+                )
+        return self
+
+    def delegation(self, name: str) -> Delegation:
+        for d in self.delegations:
+            if d.name == name:
+                return d
+        raise KeyError(name)
+
+    def relation(self, a: str, b: str) -> float:
+        """Relation between two delegations, -1 (rival) … +1 (ally); symmetric when only one side says."""
+        da, db = self.delegation(a), self.delegation(b)
+        if b in da.relations and a in db.relations:
+            return (da.relations[b] + db.relations[a]) / 2
+        return da.relations.get(b, db.relations.get(a, 0.0))
+
+
+def _require_unique(values: list[str], what: str, where: str) -> None:
+    seen: set[str] = set()
+    for v in values:
+        if v in seen:
+            raise ValueError(f"duplicate {what} '{v}' in {where}; each must be unique")
+        seen.add(v)
+
+
+def _check_answers(d: Delegation, questions: dict[str, LessonQuestion]) -> None:
+    for qid, oid in d.answers.items():
+        if qid not in questions:
+            raise ValueError(
+                f"delegation '{d.name}' answers question '{qid}', which the lesson does not ask; "
+                f"use one of: {', '.join(questions)}"
+            )
+        options = [o.id for o in questions[qid].options]
+        if oid not in options:
+            raise ValueError(
+                f"delegation '{d.name}' answers '{qid}' with '{oid}', which is not an option; "
+                f"use one of: {', '.join(options)}"
+            )
+
+
+def _check_relations(d: Delegation, names: list[str]) -> None:
+    for other in d.relations:
+        if other == d.name:
+            raise ValueError(f"delegation '{d.name}' lists a relation with itself; remove it")
+        if other not in names:
+            raise ValueError(
+                f"delegation '{d.name}' has a relation with '{other}', which is not a delegation; "
+                f"use one of: {', '.join(n for n in names if n != d.name)}"
+            )
