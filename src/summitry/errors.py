@@ -16,6 +16,8 @@ Messages say what was wrong, where (file, line, field) and what to do.
     │   ├── BackendUnavailableError  the server is down or unreachable
     │   ├── AuthenticationError  the server refused the key
     │   ├── RateLimitError       the server asked us to slow down
+    │   ├── BackendTimeoutError  the server took longer than the timeout
+    │   ├── ServerError          the server failed (5xx) or sent an unreadable answer
     │   ├── EmptyResponseError   the model returned nothing usable
     │   └── ReplayMissError      a replayed session asked for an unrecorded call
     └── AnalysisError            an analysis could not be computed
@@ -115,6 +117,20 @@ class RateLimitError(BackendError):
 
     def __init__(self, message: str, *, retry_after: float | None = None, hint: str | None = None):
         self.retry_after = retry_after
+        super().__init__(message, hint=hint)
+
+
+class BackendTimeoutError(BackendError):
+    retryable = True
+
+
+class ServerError(BackendError):
+    """The server failed (5xx), or its answer was unreadable or cut off."""
+
+    retryable = True
+
+    def __init__(self, message: str, *, status: int | None = None, hint: str | None = None):
+        self.status = status
         super().__init__(message, hint=hint)
 
 
