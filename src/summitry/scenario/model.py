@@ -20,6 +20,18 @@ MIN_DELEGATIONS = 2
 MAX_DELEGATIONS = 30
 
 
+class LocatedValueError(ValueError):
+    """A cross-reference check failed; ``loc`` is where, relative to the model that checked it.
+
+    Pydantic reports a model validator's error at the model itself; the loader appends
+    ``loc`` so the message can name the exact field and YAML line.
+    """
+
+    def __init__(self, message: str, loc: tuple[str | int, ...] = ()) -> None:
+        super().__init__(message)
+        self.loc = loc
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -46,7 +58,9 @@ class LessonQuestion(_Strict):
 
     @model_validator(mode="after")
     def _unique_options(self) -> LessonQuestion:
-        _require_unique([o.id for o in self.options], "option id", f"question '{self.id}'")
+        _require_unique(
+            [o.id for o in self.options], "option id", f"question '{self.id}'", ("options",)
+        )
         return self
 
 
@@ -67,8 +81,12 @@ class Lesson(_Strict):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Lesson:
-        _require_unique([c.id for c in self.concepts], "concept id", "lesson.concepts")
-        _require_unique([q.id for q in self.questions], "question id", "lesson.questions")
+        _require_unique(
+            [c.id for c in self.concepts], "concept id", "lesson.concepts", ("concepts",)
+        )
+        _require_unique(
+            [q.id for q in self.questions], "question id", "lesson.questions", ("questions",)
+        )
         return self
 
 
@@ -200,21 +218,25 @@ class Scenario(_Strict):
     @model_validator(mode="after")
     def _cross_references(self) -> Scenario:
         names = [d.name for d in self.delegations]
-        _require_unique(names, "delegation name", "delegations")
+        _require_unique(names, "delegation name", "delegations", ("delegations",), "name")
         if self.moderator.name in names:
-            raise ValueError(
-                f"the moderator '{self.moderator.name}' is also a delegation; give them different names"
+            raise LocatedValueError(
+                f"the moderator '{self.moderator.name}' is also a delegation; "
+                "give them different names",
+                ("moderator", "name"),
             )
         questions = {q.id: q for q in self.lesson.questions}
-        for d in self.delegations:
-            _check_answers(d, questions)
-            _check_relations(d, names)
+        for i, d in enumerate(self.delegations):
+            _check_answers(d, questions, ("delegations", i, "answers"))
+            _check_relations(d, names, ("delegations", i, "relations"))
         for i, item in enumerate(self.agenda):
             who = getattr(item, "target", None) or getattr(item, "by", None)
             if who is not None and who not in names:
-                raise ValueError(
+                field = "target" if getattr(item, "target", None) else "by"
+                raise LocatedValueError(
                     f"agenda[{i}] ({item.phase}) names '{who}', which is not a delegation; "
-                    f"use one of: {', '.join(names)}"
+                    f"use one of: {', '.join(names)}",
+                    ("agenda", i, field),
                 )
         return self
 
@@ -232,35 +254,46 @@ class Scenario(_Strict):
         return da.relations.get(b, db.relations.get(a, 0.0))
 
 
-def _require_unique(values: list[str], what: str, where: str) -> None:
+def _require_unique(
+    values: list[str], what: str, where: str, at: tuple[str | int, ...] = (), key: str = "id"
+) -> None:
     seen: set[str] = set()
-    for v in values:
+    for i, v in enumerate(values):
         if v in seen:
-            raise ValueError(f"duplicate {what} '{v}' in {where}; each must be unique")
+            raise LocatedValueError(
+                f"duplicate {what} '{v}' in {where}; each must be unique", (*at, i, key)
+            )
         seen.add(v)
 
 
-def _check_answers(d: Delegation, questions: dict[str, LessonQuestion]) -> None:
+def _check_answers(
+    d: Delegation, questions: dict[str, LessonQuestion], at: tuple[str | int, ...] = ()
+) -> None:
     for qid, oid in d.answers.items():
         if qid not in questions:
-            raise ValueError(
+            raise LocatedValueError(
                 f"delegation '{d.name}' answers question '{qid}', which the lesson does not ask; "
-                f"use one of: {', '.join(questions)}"
+                f"use one of: {', '.join(questions)}",
+                (*at, qid),
             )
         options = [o.id for o in questions[qid].options]
         if oid not in options:
-            raise ValueError(
+            raise LocatedValueError(
                 f"delegation '{d.name}' answers '{qid}' with '{oid}', which is not an option; "
-                f"use one of: {', '.join(options)}"
+                f"use one of: {', '.join(options)}",
+                (*at, qid),
             )
 
 
-def _check_relations(d: Delegation, names: list[str]) -> None:
+def _check_relations(d: Delegation, names: list[str], at: tuple[str | int, ...] = ()) -> None:
     for other in d.relations:
         if other == d.name:
-            raise ValueError(f"delegation '{d.name}' lists a relation with itself; remove it")
+            raise LocatedValueError(
+                f"delegation '{d.name}' lists a relation with itself; remove it", (*at, other)
+            )
         if other not in names:
-            raise ValueError(
+            raise LocatedValueError(
                 f"delegation '{d.name}' has a relation with '{other}', which is not a delegation; "
-                f"use one of: {', '.join(n for n in names if n != d.name)}"
+                f"use one of: {', '.join(n for n in names if n != d.name)}",
+                (*at, other),
             )
