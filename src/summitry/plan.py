@@ -47,6 +47,27 @@ class TalkingPointRef(BaseModel):
     text: str
 
 
+class Explanation(BaseModel):
+    """A misconception the mediator corrects, and whose questions raised it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    askers: tuple[str, ...]
+    claim: str
+    correction: str
+
+
+class CommonGroundNote(BaseModel):
+    """A pair of rivals that found common ground, as the analysis found it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    pair: tuple[str, str]
+    theme: str
+    sentence: str
+    turns: tuple[int, ...] = ()
+
+
 class TurnPlan(BaseModel):
     """Everything a realizer needs to write one turn."""
 
@@ -67,5 +88,6 @@ class TurnPlan(BaseModel):
     talking_point: TalkingPointRef | None = None
     prompt: str | None = Field(default=None, description="question or scenario being answered")
     next_speaker: str | None = Field(default=None, description="whom the mediator hands over to")
-    notes: tuple[str, ...] = Field(default=(), description="extra facts the realizer must use")
+    explanations: tuple[Explanation, ...] = ()
+    common_ground: tuple[CommonGroundNote, ...] = ()
     show_tone: bool = False

@@ -1,0 +1,184 @@
+"""The composer: an offline realizer that writes each turn from its plan, instantly.
+
+A delegation's turn is put together from what the plan says — whom it answers and with
+what stance, the talking point it draws on, the lesson concept it cites — using that
+delegation's own words and interests, never another's. Nothing is said twice in a session.
+The mediator's turns are written by :mod:`summitry.realize.mediator`.
+"""
+
+from __future__ import annotations
+
+import random
+
+from summitry.plan import Move, Stance, TurnPlan
+from summitry.realize import phrases as P
+from summitry.realize.base import Realization, SessionContext
+from summitry.realize.mediator import compose_mediator
+from summitry.realize.writer import Writer
+from summitry.scenario.model import Delegation
+from summitry.wording import end_sentence, lower_first
+
+
+class Composer:
+    """Realizes turn plans with templates and the scenario's own material."""
+
+    name = "composer"
+
+    def realize(self, plan: TurnPlan, context: SessionContext) -> Realization:
+        rng = random.Random(f"{context.seed}:{plan.index}:composer")
+        writer = Writer(context.turns, rng)
+        if plan.is_moderator:
+            compose_mediator(plan, context, writer)
+        elif plan.speaker not in _names(context):
+            writer.add_choice(P.COLLECTIVE_THANKS, mod=context.scenario.moderator.name)
+        else:
+            _compose_delegation(plan, context, writer)
+        text = writer.text()
+        if not text:  # every variant was used up: say something short and new
+            text = f"{plan.speaker} has nothing to add at turn {plan.index}."
+        return Realization(text=text, realizer=self.name)
+
+
+def _names(context: SessionContext) -> list[str]:
+    return [d.name for d in context.scenario.delegations]
+
+
+def _compose_delegation(plan: TurnPlan, context: SessionContext, writer: Writer) -> None:
+    me = context.scenario.delegation(plan.speaker)
+    values = _values(plan, context, me, writer.rng)
+    compose = {
+        Move.NAIVE_QUESTION: _naive_question,
+        Move.SMART_QUESTION: _smart_question,
+        Move.PROPOSE: _proposal,
+        Move.REFLECT: _reflection,
+    }.get(plan.move, _statement)
+    compose(plan, context, me, writer, values)
+
+
+def _values(plan: TurnPlan, context: SessionContext, me: Delegation, rng: random.Random) -> dict[str, str]:
+    concept = next((c for c in context.scenario.lesson.concepts if c.id == plan.concept_id), None)
+    interests = list(me.interests)
+    rng.shuffle(interests)
+    addressee = plan.addressees[0] if plan.addressees else ""
+    return {
+        "speaker": me.name,
+        "mod": context.scenario.moderator.name,
+        "topic": lower_first(context.scenario.lesson.topic),
+        "a": addressee,
+        "theme": _theme_of(plan, context),
+        "concept": concept.name if concept else interests[-1],
+        "interest": interests[0],
+        "interest2": interests[1 % len(interests)],
+    }
+
+
+def _theme_of(plan: TurnPlan, context: SessionContext) -> str:
+    """The matter the addressed turn raised: its talking point's theme, else its prompt."""
+    if plan.responds_to is None:
+        return lower_first(context.scenario.lesson.topic)
+    answered = context.plans[plan.responds_to - 1]
+    if answered.talking_point:
+        return answered.talking_point.theme
+    if answered.speaker in _names(context):
+        return context.scenario.delegation(answered.speaker).interests[0]
+    return lower_first(context.scenario.lesson.topic)
+
+
+def _statement(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
+    """Opening reports, answers, rebuttals and agreements: lead, choice, point, tie-in."""
+    _lead(plan, context, w, v)
+    if plan.phase == "opening":
+        _choices(context, me, w, v)
+    _point(plan, w, v)
+    _tie(w, v)
+
+
+def _lead(plan: TurnPlan, context: SessionContext, w: Writer, v: dict[str, str]) -> None:
+    answered = context.turn(plan.responds_to) if plan.responds_to else None
+    if answered is None:
+        return
+    if answered.is_moderator:
+        if plan.phase == "opening":
+            w.add_choice(P.THANKS, **v)
+        elif plan.phase == "edge_case":
+            w.add_choice(P.SCENARIO_REACTIONS, **v)
+        else:
+            w.add_choice(P.ANSWER_MODERATOR, **v)
+        return
+    stance = plan.stance if plan.stance in P.LEADS else Stance.QUALIFY
+    if not w.add_choice(P.LEADS[stance], **v):
+        w.add_choice(P.LEADS[Stance.NEUTRAL], **v)
+
+
+def _choices(context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
+    for question in context.scenario.lesson.questions[:2]:
+        option_id = me.answers.get(question.id)
+        option = next((o for o in question.options if o.id == option_id), None)
+        if option is not None:
+            w.add_choice(P.CHOICES, **v, q=question.text, opt=lower_first(option.text))
+
+
+def _point(plan: TurnPlan, w: Writer, v: dict[str, str]) -> None:
+    if plan.talking_point and w.add(end_sentence(plan.talking_point.text)):
+        return
+    if not w.add_choice(P.IMPROVISED, **v):
+        w.add_choice(P.IMPROVISED, **{**v, "interest": v["interest2"]})
+
+
+def _tie(w: Writer, v: dict[str, str]) -> None:
+    w.add_choice(P.TIES, **v)
+
+
+def _naive_question(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
+    question = me.naive_question or _naive_from_facts(context, w)
+    intro = w.choose(P.NAIVE_INTROS, **v) or "Mine:"
+    w.add(f"{intro} '{question}'")
+
+
+def _naive_from_facts(context: SessionContext, w: Writer) -> str:
+    for fact in context.scenario.lesson.facts:
+        question = f"Is it true that {lower_first(fact.claim.rstrip('.?!'))}?"
+        if w.is_new(question):
+            return question
+    return f"Could {lower_first(context.scenario.lesson.topic)} simply solve our disagreements for us?"
+
+
+def _smart_question(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
+    if me.smartest_question and w.add(me.smartest_question):
+        return
+    w.add_choice(P.SMART_QUESTIONS, **v)
+
+
+def _proposal(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
+    recent = [p.talking_point.theme for p in context.plans[-6:] if p.talking_point]
+    theme = max(set(recent), key=recent.count) if recent else v["topic"]
+    w.add_choice(P.PROPOSALS, **{**v, "theme": theme})
+    if plan.prompt:
+        w.add_choice(P.FOCUS, **v, focus=lower_first(plan.prompt.rstrip(".?!")))
+    _point(plan, w, v)
+    w.add_choice(P.PROPOSAL_FOLLOWUPS, **v)
+
+
+def _reflection(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
+    if plan.phase == "common_ground" and plan.addressees:
+        note = next((n for n in _notes(context) if me.name in n.pair), None)
+        if note is not None:
+            partner = note.pair[1] if note.pair[0] == me.name else note.pair[0]
+            w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": partner, "theme": note.theme})
+            if not w.add_choice(P.GENERAL_REPLIES, **v):
+                _point(plan, w, v)
+            return
+    if plan.phase == "common_ground":
+        if not w.add_choice(P.GENERAL_REPLIES, **v):
+            _point(plan, w, v)
+        return
+    w.add_choice(P.REFLECT_OPENERS, **v)
+    if not w.add_choice(P.REFLECTIONS, **v):
+        _point(plan, w, v)
+
+
+def _notes(context: SessionContext):  # the mediator's common-ground findings of this phase
+    for plan in reversed(context.plans):
+        if plan.common_ground:
+            return plan.common_ground
+    return ()

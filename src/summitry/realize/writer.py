@@ -1,0 +1,102 @@
+"""A writer that fills templates without ever repeating a sentence of the session.
+
+The composer asks it for "one of these, filled in like so"; it tries the variants in a
+seeded order and returns the first whose sentences have not been said yet, remembering
+them so later turns cannot say them again.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from summitry.wording import normalize_sentence, sentences, upper_first
+from summitry.turns import Turn
+
+
+class Writer:
+    """Fills templates for one turn, avoiding every sentence already said in the session."""
+
+    def __init__(self, turns: Iterable[Turn], rng: random.Random) -> None:
+        self.rng = rng
+        self.said: set[str] = set()
+        self.history: list[str] = []
+        for turn in turns:
+            self.remember(turn.text)
+        self.parts: list[str] = []
+
+    def remember(self, text: str) -> None:
+        self.history.append(text)
+        for sentence in sentences(text):
+            key = normalize_sentence(sentence)
+            self.said.add(key)
+            self._said_text = None
+
+    _said_text: str | None = None
+
+    @property
+    def said_text(self) -> str:
+        if self._said_text is None:
+            self._said_text = " | ".join(sorted(self.said))
+        return self._said_text
+
+    def is_new(self, text: str) -> bool:
+        """New if no sentence was said before, and no long sentence appears inside an earlier one."""
+        for sentence in sentences(text):
+            key = normalize_sentence(sentence)
+            if key in self.said or (key.count(" ") >= MIN_PHRASE_WORDS and key in self.said_text):
+                return False
+        return True
+
+    def uses(self, template: str) -> int:
+        """How often the session has already used this template, whatever filled it."""
+        pattern = _skeleton(template)
+        return sum(len(pattern.findall(text)) for text in self.history) if pattern else 0
+
+    def choose(self, templates: Sequence[str], **values: str) -> str | None:
+        """The least used template, ties in seeded order, that fills to something not said before."""
+        order = list(templates)
+        self.rng.shuffle(order)
+        order.sort(key=self.uses)
+        for template in order:
+            text = fill(template, **values)
+            if text and self.is_new(text):
+                return text
+        return None
+
+    def add(self, text: str | None) -> bool:
+        """Append a piece to the turn if it is new; report whether it was added."""
+        if not text or not self.is_new(text):
+            return False
+        self.parts.append(text)
+        self.remember(text)
+        return True
+
+    def add_choice(self, templates: Sequence[str], **values: str) -> bool:
+        return self.add(self.choose(templates, **values))
+
+    def text(self) -> str:
+        return " ".join(p.strip() for p in self.parts if p.strip())
+
+
+MIN_PHRASE_WORDS = 4
+
+
+@lru_cache(maxsize=1024)
+def _skeleton(template: str) -> re.Pattern[str] | None:
+    """A pattern matching any filling of the template (placeholders match anything short)."""
+    literal = [re.escape(part) for part in re.split(r"\{[A-Za-z0-9_]+\}", template)]
+    if sum(len(p) for p in literal) < 12:
+        return None
+    return re.compile(r".{1,80}?".join(literal))
+
+
+def fill(template: str, **values: str) -> str:
+    """Format a template; a capitalised placeholder ({Concept}) gets a capitalised value."""
+    capitalised = {k[:1].upper() + k[1:]: upper_first(v) for k, v in values.items()}
+    try:
+        return template.format(**values, **capitalised)
+    except (KeyError, IndexError):
+        return ""

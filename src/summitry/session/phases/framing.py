@@ -1,0 +1,49 @@
+"""The phases that frame a session: welcome, opening statements, closing."""
+
+from __future__ import annotations
+
+from summitry.plan import Move, TurnPlan
+from summitry.session.planning import PlanContext, delegation_turn
+
+COLLECTIVE_VOICE = "All delegations"
+
+
+def plan_welcome(ctx: PlanContext) -> TurnPlan | None:
+    """The mediator frames the session and hands the floor to the first delegation."""
+    if ctx.phase_plans:
+        return None
+    return ctx.plan(ctx.moderator, Move.WELCOME, next_speaker=ctx.names[0], addressees=tuple(ctx.names))
+
+
+def plan_opening(ctx: PlanContext) -> TurnPlan | None:
+    """Each delegation in turn reports its choices, reacting to earlier speakers."""
+    waiting = [n for n in ctx.names if not ctx.spoke_in_phase(n)]
+    if not waiting:
+        return None
+    speaker = waiting[0]
+    question = ctx.scenario.lesson.questions[0]
+    option = ctx.scenario.delegation(speaker).answers.get(question.id)
+    first = not ctx.phase_plans
+    answer_to = ctx.turns[-1] if first and ctx.turns else None
+    return delegation_turn(
+        ctx,
+        speaker,
+        Move.ANSWER,
+        " ".join(q.text for q in ctx.scenario.lesson.questions),
+        answer_to=answer_to,
+        recent=max(1, len(ctx.phase_plans)),
+        question_id=question.id,
+        option_id=option,
+    )
+
+
+def plan_closing(ctx: PlanContext) -> TurnPlan | None:
+    """The mediator closes, the delegations thank them together, the mediator has the last word."""
+    step = len(ctx.phase_plans)
+    if step == 0:
+        return ctx.plan(ctx.moderator, Move.CLOSE, addressees=tuple(ctx.names))
+    if step == 1:
+        return ctx.plan(COLLECTIVE_VOICE, Move.CLOSE, addressees=(ctx.moderator,))
+    if step == 2:
+        return ctx.plan(ctx.moderator, Move.CLOSE, addressees=tuple(ctx.names))
+    return None

@@ -1,0 +1,85 @@
+"""Rounds where everyone speaks once: naive questions, smartest questions, synthesis."""
+
+from __future__ import annotations
+
+from summitry.plan import Explanation, Move, TurnPlan
+from summitry.scenario.model import Fact
+from summitry.session.planning import PlanContext, delegation_turn
+from summitry.session.turn_taking import choose_speaker
+from summitry.wording import overlap
+from summitry.turns import Turn
+
+NAIVE_PROMPT = "the most naive question you might ask"
+SMART_PROMPT = "the smartest question we should all be asking ourselves"
+
+
+def _next_in_round(ctx: PlanContext, matter: str) -> str | None:
+    waiting = [n for n in ctx.names if not ctx.spoke_in_phase(n)]
+    if not waiting:
+        return None
+    return choose_speaker(ctx.scenario, ctx.floor(matter), waiting, list(ctx.turns), ctx.rng)
+
+
+def _question_round(ctx: PlanContext, prompt: str, move: Move) -> TurnPlan | None:
+    if not ctx.phase_plans:
+        return ctx.plan(ctx.moderator, Move.QUESTION, addressees=tuple(ctx.names), prompt=prompt)
+    speaker = _next_in_round(ctx, prompt)
+    if speaker is None:
+        return None
+    return ctx.plan(speaker, move, addressees=(ctx.moderator,), prompt=prompt)
+
+
+def plan_naive_questions(ctx: PlanContext) -> TurnPlan | None:
+    """Each delegation asks its most naive question; the mediator then sorts fact from fiction."""
+    plan = _question_round(ctx, NAIVE_PROMPT, Move.NAIVE_QUESTION)
+    if plan is not None:
+        return plan
+    if any(p.move is Move.EXPLAIN for p in ctx.phase_plans):
+        return None
+    asked = [t for t, p in zip(ctx.phase_turns, ctx.phase_plans, strict=True) if p.move is Move.NAIVE_QUESTION]
+    return ctx.plan(
+        ctx.moderator,
+        Move.EXPLAIN,
+        addressees=tuple(t.speaker for t in asked),
+        explanations=explain(asked, ctx.scenario.lesson.facts),
+    )
+
+
+def explain(questions: list[Turn], facts: list[Fact]) -> tuple[Explanation, ...]:
+    """Match each naive question to the fact it misreads; group askers by fact, in fact order."""
+    if not facts:
+        return ()
+    askers: dict[int, list[str]] = {}
+    for turn in questions:
+        scores = [overlap(turn.text, f"{f.claim} {' '.join(f.keywords)}") + 0.3 * _keyword_hit(turn.text, f)
+                  for f in facts]
+        best = max(range(len(facts)), key=lambda i: scores[i])
+        if scores[best] > 0:
+            askers.setdefault(best, []).append(turn.speaker)
+    return tuple(
+        Explanation(askers=tuple(askers[i]), claim=facts[i].claim, correction=facts[i].correction)
+        for i in sorted(askers)
+    )
+
+
+def _keyword_hit(text: str, fact: Fact) -> float:
+    lowered = text.lower()
+    return float(sum(k.lower() in lowered for k in fact.keywords))
+
+
+def plan_smartest_questions(ctx: PlanContext) -> TurnPlan | None:
+    """Each delegation asks the smartest question it can."""
+    return _question_round(ctx, SMART_PROMPT, Move.SMART_QUESTION)
+
+
+def plan_synthesis(ctx: PlanContext) -> TurnPlan | None:
+    """The mediator poses a deeper question; each delegation reflects; the mediator draws it together."""
+    question = ctx.item.question
+    if not ctx.phase_plans:
+        return ctx.plan(ctx.moderator, Move.QUESTION, addressees=tuple(ctx.names), prompt=question)
+    speaker = _next_in_round(ctx, question)
+    if speaker is not None:
+        return delegation_turn(ctx, speaker, Move.REFLECT, question, recent=min(2, len(ctx.phase_plans)))
+    if any(p.move is Move.SUMMARIZE for p in ctx.phase_plans):
+        return None
+    return ctx.plan(ctx.moderator, Move.SUMMARIZE, addressees=tuple(ctx.names), prompt=question)
