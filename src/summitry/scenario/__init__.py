@@ -1,1 +1,42 @@
 """Scenario files: the pydantic models, YAML loading with line numbers, the bundled scenarios."""
+
+from summitry.scenario.bundled import BundledScenario, bundled_names, bundled_scenarios
+from summitry.scenario.loader import load_scenario, load_scenario_text
+from summitry.scenario.model import (
+    PHASE_NAMES,
+    AgendaItem,
+    Concept,
+    Delegation,
+    Epilogue,
+    Fact,
+    Lesson,
+    LessonQuestion,
+    Moderator,
+    Option,
+    Scenario,
+    TalkingPoint,
+)
+from summitry.scenario.schema import scenario_json_schema
+from summitry.scenario.yaml_source import MAX_BYTES
+
+__all__ = [
+    "MAX_BYTES",
+    "PHASE_NAMES",
+    "AgendaItem",
+    "BundledScenario",
+    "Concept",
+    "Delegation",
+    "Epilogue",
+    "Fact",
+    "Lesson",
+    "LessonQuestion",
+    "Moderator",
+    "Option",
+    "Scenario",
+    "TalkingPoint",
+    "bundled_names",
+    "bundled_scenarios",
+    "load_scenario",
+    "load_scenario_text",
+    "scenario_json_schema",
+]

@@ -13,7 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_\-]+$")
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_\-]+$"
+    ),
 ]
 
 MIN_DELEGATIONS = 2
@@ -162,7 +165,9 @@ class Synthesis(_Strict):
 
 class CommonGround(_Strict):
     phase: Literal["common_ground"]
-    pairs: int = Field(default=3, ge=1, le=20, description="at most this many rival pairs are named")
+    pairs: int = Field(
+        default=3, ge=1, le=20, description="at most this many rival pairs are named"
+    )
 
 
 class Closing(_Strict):
@@ -247,7 +252,7 @@ class Scenario(_Strict):
         raise KeyError(name)
 
     def relation(self, a: str, b: str) -> float:
-        """Relation between two delegations, -1 (rival) … +1 (ally); symmetric when only one side says."""
+        """Relation of two delegations, -1 (rival) … +1 (ally); symmetric when one side says."""
         da, db = self.delegation(a), self.delegation(b)
         if b in da.relations and a in db.relations:
             return (da.relations[b] + db.relations[a]) / 2
