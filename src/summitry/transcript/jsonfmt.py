@@ -52,6 +52,11 @@ def parse_json(text: str, source: str | None = None, *, moderator: str | None = 
             f"{where(source, exc.lineno)}: not valid JSON (column {exc.colno}): {exc.msg}",
             hint="fix the JSON, or pass a Markdown or plain-text transcript instead",
         ) from exc
+    except RecursionError as exc:
+        raise TranscriptError(
+            f"{where(source)}: JSON nested too deeply to be a transcript",
+            hint='expected a list of {"speaker": ..., "text": ...} objects or {"turns": [...]}',
+        ) from exc
     if isinstance(data, dict) and data.get("format") == FORMAT_MARKER:
         return _parse_own(data, source)
     if isinstance(data, dict) and isinstance(data.get("turns", data.get("messages")), list):

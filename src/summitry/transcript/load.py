@@ -50,7 +50,7 @@ def detect_format(text: str) -> str:
         first_line = body.split("\n", 1)[0]
         try:
             head = json.loads(first_line)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             head = None
         if isinstance(head, dict) and "type" in head:
             return "log"
@@ -180,6 +180,6 @@ def _check_text(text: str, source: str | None) -> None:
 def _is_json(text: str) -> bool:
     try:
         json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False
     return True

@@ -1,7 +1,8 @@
 """Plain-text transcripts: ``Speaker: text`` lines, as people type them or chat tools export them.
 
 Accepted speaker lines (the speaker is 1 to 5 words starting with a letter, at most 60
-characters; the colon must be followed by a space or end the line)::
+characters, and not mostly lower-case words when 3 or more, so "The point is simple: ..."
+is not a speaker; the colon must be followed by a space or end the line)::
 
     Dr. Chen: Welcome, everyone.
     UNITED STATES: Thank you.
@@ -46,10 +47,19 @@ def match_speaker_line(line: str) -> tuple[str, str | None, str] | None:
     if found is None:
         return None
     name = found.group("name").strip()
-    if not name or len(name.split()) > MAX_NAME_WORDS:
+    if not _looks_like_name(name):
         return None
     tone = found.group("tone")
     return name, tone.strip() if tone else None, (found.group("text") or "").strip()
+
+
+def _looks_like_name(name: str) -> bool:
+    """1 to 5 words, not mostly lower-case when 3 or more (that is a sentence, not a name)."""
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS:
+        return False
+    lower = sum(1 for word in words if word[0].islower())
+    return len(words) < 3 or lower * 2 <= len(words)
 
 
 def parse_plain(
