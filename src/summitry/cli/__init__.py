@@ -12,12 +12,15 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Entry point: run the CLI and turn every SummitryError into one clean line and an exit code."""
+    from rich.text import Text
+
     from summitry.cli.console import err_console
 
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except SummitryError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        # a Text, not markup: messages quote user input, which may hold '[...]' or ':name:'
+        err_console.print(Text.assemble(("error:", "bold red"), " ", str(exc)), soft_wrap=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err_console.print("[yellow]interrupted[/]: what was already spoken is kept in the session log; "
@@ -34,3 +37,5 @@ def main() -> None:
         if isinstance(exc, click.exceptions.Exit):
             sys.exit(exc.exit_code)
         raise
+    if isinstance(code, int) and code:  # typer.Exit(code) is returned, not raised, here
+        sys.exit(code)
