@@ -28,14 +28,17 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # click's own usage errors and aborts
         import click
+        import typer
 
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
+        # recent typer releases ship their own copy of click: accept both families
+        if isinstance(exc, click.exceptions.Exit | typer.Exit):
             sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
+        if isinstance(exc, click.exceptions.Abort | typer.Abort):
             sys.exit(130)
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
+        usage = (click.exceptions.ClickException, getattr(typer, "TyperException", ()))
+        if isinstance(exc, usage) and hasattr(exc, "show"):
+            exc.show()
+            sys.exit(getattr(exc, "exit_code", 2))
         raise
     if isinstance(code, int) and code:  # typer.Exit(code) is returned, not raised, here
         sys.exit(code)
