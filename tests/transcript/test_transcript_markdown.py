@@ -84,6 +84,11 @@ def test_multi_paragraph_turns_and_other_headings() -> None:
     assert transcript.narration is None and transcript.afterword is None
 
 
+def test_quoted_first_paragraph_then_unquoted_ones() -> None:
+    transcript = parse_markdown('**A**: "Yes."\n\nAnd more.\n\n**B**: "One\n\ntwo."')
+    assert [t.text for t in transcript.turns] == ["Yes.\n\nAnd more.", "One\n\ntwo."]
+
+
 def test_speaker_on_its_own_line() -> None:
     transcript = parse_markdown('**Peru**:\n"Spoken on the next line."\n\n**Chile**: ok')
     assert transcript.turns[0].text == "Spoken on the next line."

@@ -60,6 +60,20 @@ def unquote(text: str) -> str:
     return text
 
 
+def turn_text(first: str, rest: Sequence[str]) -> str:
+    """A turn's text from its first line and continuation lines, without the outer quotes.
+
+    The quotes are removed around the whole text when it starts and ends with them, else
+    around the first line alone (``"Yes."`` followed by an unquoted paragraph).
+    """
+    whole = join_block([first, *rest])
+    unquoted = unquote(whole)
+    if unquoted != whole or "\n" not in whole:
+        return unquoted
+    head, tail = whole.split("\n", 1)
+    return unquote(head) + "\n" + tail
+
+
 def unwrap_italic(text: str) -> str:
     """Remove one pair of italic markers (``*x*`` or ``_x_``) around a paragraph."""
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "*_":

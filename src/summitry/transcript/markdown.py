@@ -44,9 +44,8 @@ from collections.abc import Callable
 from summitry.transcript.assemble import (
     RawTurn,
     build_transcript,
-    join_block,
     normalize_text,
-    unquote,
+    turn_text,
     unwrap_italic,
 )
 from summitry.transcript.plain import match_speaker_line
@@ -160,7 +159,7 @@ def _read_turn(lines: list[str], start: int, stop: int, matcher: LineMatcher) ->
     assert matched is not None  # start was chosen because it matches
     speaker, tone, first = matched
     rest = [line.rstrip() for line in lines[start + 1 : stop] if not _is_separator(line)]
-    return RawTurn(speaker=speaker, tone=tone, text=unquote(join_block([first, *rest])))
+    return RawTurn(speaker=speaker, tone=tone, text=turn_text(first, rest))
 
 
 def _is_separator(line: str) -> bool:

@@ -27,7 +27,7 @@ from summitry.transcript.assemble import (
     build_transcript,
     join_block,
     normalize_text,
-    unquote,
+    turn_text,
 )
 from summitry.turns import Transcript
 
@@ -84,7 +84,7 @@ def parse_plain(
             header.append(line.strip())
     title, premise = _split_header(header)
     raw = [
-        RawTurn(speaker=speaker, tone=tone, text=unquote(join_block(block)))
+        RawTurn(speaker=speaker, tone=tone, text=turn_text(block[0], block[1:]))
         for speaker, tone, block in turns
     ]
     return build_transcript(raw, title=title, premise=premise, moderator=moderator, source=source)
