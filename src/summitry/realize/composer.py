@@ -182,3 +182,32 @@ def _notes(context: SessionContext):  # the mediator's common-ground findings of
         if plan.common_ground:
             return plan.common_ground
     return ()
+
+
+def compose_lead(plan: TurnPlan, context: SessionContext) -> str:
+    """The opening words of a delegation's turn, for a language model to continue.
+
+    They carry what the plan fixes and a small model would get wrong: whom the turn
+    answers and how, the options the delegation chose, the partner named in common ground.
+    """
+    rng = random.Random(f"{context.seed}:{plan.index}:lead")
+    w = Writer(context.turns, rng)
+    me = context.scenario.delegation(plan.speaker)
+    v = _values(plan, context, me, rng)
+    if plan.move is Move.NAIVE_QUESTION:
+        w.add(w.choose(P.NAIVE_INTROS, **v))
+    elif plan.move is Move.PROPOSE:
+        recent = [p.talking_point.theme for p in context.plans[-6:] if p.talking_point]
+        w.add_choice(P.PROPOSALS, **{**v, "theme": max(set(recent), key=recent.count) if recent else v["topic"]})
+    elif plan.move is Move.REFLECT:
+        note = next((n for n in _notes(context) if me.name in n.pair), None) if plan.phase == "common_ground" else None
+        if note is not None:
+            partner = note.pair[1] if note.pair[0] == me.name else note.pair[0]
+            w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": partner, "theme": note.theme})
+        elif plan.phase != "common_ground":
+            w.add_choice(P.REFLECT_OPENERS, **v)
+    elif plan.move is not Move.SMART_QUESTION:
+        _lead(plan, context, w, v)
+        if plan.phase == "opening":
+            _choices(context, me, w, v)
+    return w.text()

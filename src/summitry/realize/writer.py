@@ -23,18 +23,18 @@ class Writer:
         self.rng = rng
         self.said: set[str] = set()
         self.history: list[str] = []
+        self._said_text: str | None = None
+        self._history_text: str | None = None
         for turn in turns:
             self.remember(turn.text)
         self.parts: list[str] = []
 
     def remember(self, text: str) -> None:
         self.history.append(text)
+        self._history_text = None
+        self._said_text = None
         for sentence in sentences(text):
-            key = normalize_sentence(sentence)
-            self.said.add(key)
-            self._said_text = None
-
-    _said_text: str | None = None
+            self.said.add(normalize_sentence(sentence))
 
     @property
     def said_text(self) -> str:
@@ -52,8 +52,12 @@ class Writer:
 
     def uses(self, template: str) -> int:
         """How often the session has already used this template, whatever filled it."""
-        pattern = _skeleton(template)
-        return sum(len(pattern.findall(text)) for text in self.history) if pattern else 0
+        anchor = _anchor(template)
+        if not anchor:
+            return 0
+        if self._history_text is None:
+            self._history_text = "\n".join(self.history)
+        return self._history_text.count(anchor)
 
     def choose(self, templates: Sequence[str], **values: str) -> str | None:
         """The least used template, ties in seeded order, that fills to something not said before."""
@@ -85,12 +89,10 @@ MIN_PHRASE_WORDS = 4
 
 
 @lru_cache(maxsize=1024)
-def _skeleton(template: str) -> re.Pattern[str] | None:
-    """A pattern matching any filling of the template (placeholders match anything short)."""
-    literal = [re.escape(part) for part in re.split(r"\{[A-Za-z0-9_]+\}", template)]
-    if sum(len(p) for p in literal) < 12:
-        return None
-    return re.compile(r".{1,80}?".join(literal))
+def _anchor(template: str) -> str:
+    """The template's longest fixed stretch of text: where it appears, the template was used."""
+    literal = max(re.split(r"\{[A-Za-z0-9_]+\}", template), key=len).strip()
+    return literal if len(literal) >= 10 else ""
 
 
 def fill(template: str, **values: str) -> str:

@@ -1,0 +1,131 @@
+"""Checks a generated turn must pass, and the score that ranks the candidates that pass.
+
+A candidate must: stay in its speaker's identity, name whom the plan addresses, repeat no
+sentence and echo no phrase already said in the session, be no near-duplicate of an
+earlier turn, and stay within length. Passing candidates are ranked by how well they
+cover the plan's talking point and how much they sound like their own delegation rather
+than another (embedding similarity).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from summitry.identity import identity_confusions
+from summitry.plan import TurnPlan
+from summitry.scenario.model import Scenario
+from summitry.turns import Turn
+from summitry.wording import normalize_sentence, sentences, words
+
+NEAR_DUPLICATE = 0.85
+ECHO_NGRAM = 5
+MIN_WORDS = 10
+MAX_WORDS = 110
+MIN_COVERAGE = 0.15
+
+_MARKUP = re.compile(r"\*\*|\[[^\]]*\]|#+ ")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a candidate passed, why not, and how good it is."""
+
+    text: str
+    problems: tuple[str, ...]
+    score: float = 0.0
+    details: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def clean_candidate(raw: str, lead: str) -> str:
+    """The lead plus the generated words, cut at the turn's closing quote and at the last full sentence."""
+    body = raw.split('"')[0].split("\n\n")[0].split("\n**")[0]
+    text = f"{lead} {body}".strip() if lead else body.strip()
+    text = " ".join(text.split())
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s|$)", text)]
+    if ends:
+        text = text[: ends[-1]]
+    return text
+
+
+class TurnChecker:
+    """Judges candidates against the session so far, with an embedder for meaning."""
+
+    def __init__(self, scenario: Scenario, embedder) -> None:  # embedder: summitry.analysis.embed.Embedder
+        self.scenario = scenario
+        self.embedder = embedder
+        self.names = [d.name for d in scenario.delegations]
+        self._personas = self._persona_vectors()
+
+    def _persona_vectors(self) -> dict[str, np.ndarray]:
+        texts = {d.name: " ".join([d.summary, *(tp.text for tp in d.talking_points)]) for d in self.scenario.delegations}
+        matrix = self.embedder.embed(list(texts.values()))
+        return dict(zip(texts, matrix, strict=True))
+
+    def judge(self, text: str, lead: str, plan: TurnPlan, turns: tuple[Turn, ...]) -> Verdict:
+        problems = self._surface_problems(text, lead, plan, turns)
+        if problems:
+            return Verdict(text, tuple(problems))
+        return self._meaning(text, plan, turns)
+
+    def _surface_problems(self, text: str, lead: str, plan: TurnPlan, turns: tuple[Turn, ...]) -> list[str]:
+        problems: list[str] = []
+        count = len(words(text))
+        if count < MIN_WORDS or count > MAX_WORDS:
+            problems.append(f"length {count} words")
+        if _MARKUP.search(text):
+            problems.append("markup")
+        confusions = identity_confusions(text, plan.speaker, self.names)
+        if confusions:
+            problems.append(f"identity: {confusions[0]}")
+        for name in plan.addressees[:1]:
+            if name in self.names and name not in text:
+                problems.append(f"does not name {name}")
+        said = {normalize_sentence(s) for t in turns for s in sentences(t.text)}
+        if any(normalize_sentence(s) in said for s in sentences(text)):
+            problems.append("repeats a sentence")
+        echo = _echoed_phrase(text[len(lead):], turns)
+        if echo:
+            problems.append(f"echoes '{echo}'")
+        return problems
+
+    def _meaning(self, text: str, plan: TurnPlan, turns: tuple[Turn, ...]) -> Verdict:
+        vector = self.embedder.embed([text])[0]
+        earlier = [t.text for t in turns]
+        nearest = float(np.max(self.embedder.embed(earlier) @ vector)) if earlier else 0.0
+        point = self.embedder.embed([plan.talking_point.text])[0] @ vector if plan.talking_point else 0.3
+        margin = self._persona_margin(plan.speaker, vector)
+        details = {"nearest": nearest, "coverage": float(point), "persona_margin": margin}
+        problems = []
+        if nearest > NEAR_DUPLICATE:
+            problems.append(f"near-duplicate ({nearest:.2f})")
+        if plan.talking_point and point < MIN_COVERAGE:
+            problems.append(f"misses the point ({point:.2f})")
+        score = float(point) + margin - 0.5 * nearest
+        return Verdict(text, tuple(problems), score, details)
+
+    def _persona_margin(self, speaker: str, vector: np.ndarray) -> float:
+        if speaker not in self._personas:
+            return 0.0
+        own = float(self._personas[speaker] @ vector)
+        others = [float(v @ vector) for name, v in self._personas.items() if name != speaker]
+        return own - max(others, default=0.0)
+
+
+def _echoed_phrase(text: str, turns: tuple[Turn, ...]) -> str | None:
+    """A run of ECHO_NGRAM words of ``text`` that an earlier turn already said, if any."""
+    mine = words(text)
+    if len(mine) < ECHO_NGRAM:
+        return None
+    history = {tuple(w[i : i + ECHO_NGRAM]) for t in turns for w in [words(t.text)] for i in range(len(w) - ECHO_NGRAM + 1)}
+    for i in range(len(mine) - ECHO_NGRAM + 1):
+        gram = tuple(mine[i : i + ECHO_NGRAM])
+        if gram in history:
+            return " ".join(gram)
+    return None

@@ -1,0 +1,108 @@
+"""The working document a language model continues: shared header, transcript, per-turn cue.
+
+Successive turns share the longest possible prefix, so a model that keeps its cache
+evaluates only what is new: the header (scenario, lesson, delegations) never changes, the
+transcript is appended verbatim, and the cue for the turn being written comes last. Each
+past turn carries a one-line note of its plan, so the session itself teaches the model how
+a note shapes a turn. Past a token budget, the oldest turns are folded into a summary in
+large steps, so the prompt stops growing and the cache is rebuilt only at those steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from summitry.plan import Move, Stance, TurnPlan
+from summitry.scenario.model import Scenario
+from summitry.turns import Turn
+from summitry.wording import join_names, sentences
+
+STANCE_WORDS = {
+    Stance.OPPOSE: "disagrees with",
+    Stance.SUPPORT: "agrees with",
+    Stance.QUALIFY: "partly agrees with",
+    Stance.NEUTRAL: "answers",
+}
+
+MOVE_WORDS = {
+    Move.PROPOSE: "proposes a shift of focus",
+    Move.NAIVE_QUESTION: "asks a naive question",
+    Move.SMART_QUESTION: "asks a sharp question",
+    Move.REFLECT: "reflects",
+}
+
+
+def header(scenario: Scenario) -> str:
+    """The part of the document every turn shares: who is who and what the lesson taught."""
+    lesson = scenario.lesson
+    lines = [f"# {scenario.title}", "", f"*{scenario.premise}*", "", f"## Lesson: {lesson.topic}", lesson.summary]
+    for concept in lesson.concepts:
+        lines.append(f"- {concept.name}: {concept.summary}")
+    lines += ["", "## Delegations", ""]
+    for d in scenario.delegations:
+        points = " ".join(f'"{tp.text}"' for tp in d.talking_points[:4])
+        lines.append(f"**{d.name}** ({d.tone}). {d.summary} Cares about {join_names(list(d.interests))}. "
+                     f"In its own words: {points}")
+    lines += ["", f"**{scenario.moderator.name}**: {scenario.moderator.role}.", "", "## Transcript", ""]
+    return "\n".join(lines) + "\n"
+
+
+def note(plan: TurnPlan) -> str:
+    """A one-line stage note of what the turn does: whom it answers, how, on what."""
+    if plan.is_moderator:
+        return f"[{plan.speaker} moderates]"
+    target = join_names(list(plan.addressees)) if plan.addressees else ""
+    action = MOVE_WORDS.get(plan.move) or (f"{STANCE_WORDS[plan.stance]} {target}" if target else "speaks")
+    theme = f", on {plan.talking_point.theme}" if plan.talking_point else ""
+    return f"[{plan.speaker} {action}{theme}]"
+
+
+def turn_block(turn: Turn, plan: TurnPlan) -> str:
+    return f'{note(plan)}\n**{turn.speaker}**: "{turn.text}"\n\n'
+
+
+def cue_block(plan: TurnPlan, lead: str) -> str:
+    """The end of the prompt: the note for the new turn and its opening words."""
+    opening = f"{lead} " if lead else ""
+    return f'{note(plan)}\n**{plan.speaker}**: "{opening}'
+
+
+def summary_line(turn: Turn) -> str:
+    """One short line standing for an old turn in the folded summary."""
+    first = sentences(turn.text)[:1]
+    return f"- {turn.speaker}: {first[0] if first else turn.text[:120]}"
+
+
+@dataclass
+class DocumentLayout:
+    """Keeps the transcript part of the prompt under a token budget by folding old turns."""
+
+    scenario: Scenario
+    count_tokens: Callable[[str], int]
+    budget: int = 2400
+    chunk: int = 12  # turns are folded this many at a time, so the prefix changes rarely
+
+    def prompt(self, turns: tuple[Turn, ...], plans: tuple[TurnPlan, ...], plan: TurnPlan, lead: str) -> str:
+        return self.prefix(turns, plans) + cue_block(plan, lead)
+
+    def prefix(self, turns: tuple[Turn, ...], plans: tuple[TurnPlan, ...]) -> str:
+        folded = self.folded(turns, plans)
+        parts = [header(self.scenario)]
+        if folded:
+            parts.append("Earlier in the session:\n" + "\n".join(summary_line(t) for t in turns[:folded]))
+            parts.append("\n\n")
+        parts += [turn_block(t, p) for t, p in zip(turns[folded:], plans[folded:], strict=True)]
+        return "".join(parts)
+
+    def folded(self, turns: tuple[Turn, ...], plans: tuple[TurnPlan, ...]) -> int:
+        """How many old turns to fold: the fewest whole chunks that bring the rest under budget.
+
+        A pure function of the turns, so a resumed session lays out its prompt exactly as
+        the uninterrupted session would have.
+        """
+        blocks = [turn_block(t, p) for t, p in zip(turns, plans, strict=True)]
+        folded = 0
+        while folded < len(blocks) and self.count_tokens("".join(blocks[folded:])) > self.budget:
+            folded += self.chunk
+        return min(folded, len(blocks))

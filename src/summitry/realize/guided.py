@@ -1,0 +1,145 @@
+"""Guided generation: a language model writes each delegation's turn from its plan, checked.
+
+For every delegation turn the realizer builds the working document (shared header, the
+transcript so far with a stage note per turn, the note and opening words of the new turn),
+samples a few candidates in one request, cleans them, and keeps the best one that passes
+every check of :mod:`summitry.realize.checks`. When none passes, the composer writes that
+turn and the log records a fallback. The mediator's turns carry the lesson's facts and the
+analysis's findings, which a small model would garble, so the composer writes them.
+
+With a chat model (``style="chat"``) the same plan goes in as director's notes, with more
+freedom: no opening words are imposed.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from summitry.backends.base import ChatMessage, CompletionRequest, LanguageModel, count_tokens
+from summitry.plan import TurnPlan
+from summitry.realize.base import Realization, SessionContext
+from summitry.realize.checks import TurnChecker, Verdict, clean_candidate
+from summitry.realize.composer import Composer, compose_lead
+from summitry.realize.document import DocumentLayout, header, note
+from summitry.scenario.model import Scenario
+
+STOP = ['"\n', "\n\n", "\n[", "\n**"]
+
+
+class GuidedRealizer:
+    """Realizes delegation turns with a language model, guided by the plan and checked."""
+
+    def __init__(
+        self,
+        model: LanguageModel,
+        embedder: Any,
+        *,
+        candidates: int = 3,
+        max_tokens: int = 90,
+        temperature: float = 0.8,
+        style: str = "document",
+        budget: int = 2400,
+    ) -> None:
+        self.model = model
+        self.embedder = embedder
+        self.candidates = candidates
+        self.max_tokens = max_tokens
+        self.temperature = temperature
+        self.style = style
+        self.budget = budget
+        self.composer = Composer()
+        self._checker: TurnChecker | None = None
+        self._layout: DocumentLayout | None = None
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+    def summary(self) -> dict[str, Any]:
+        """Token and time accounting of the model calls, when the model keeps it."""
+        summary = getattr(self.model, "summary", None)
+        return summary() if callable(summary) else {}
+
+    def realize(self, plan: TurnPlan, context: SessionContext) -> Realization:
+        names = [d.name for d in context.scenario.delegations]
+        if plan.is_moderator or plan.speaker not in names:
+            composed = self.composer.realize(plan, context)
+            return Realization(composed.text, realizer=composed.realizer, info={"composed": "moderator"})
+        self._prepare(context.scenario)
+        lead = compose_lead(plan, context) if self.style == "document" else ""
+        verdicts = self._candidates(plan, context, lead)
+        passing = [v for v in verdicts if v.ok]
+        info: dict[str, Any] = {"candidates": len(verdicts), "rejected": [list(v.problems) for v in verdicts if not v.ok]}
+        if passing:
+            best = max(passing, key=lambda v: v.score)
+            return Realization(best.text, realizer=self.name, info={**info, **best.details})
+        composed = self.composer.realize(plan, context)
+        return Realization(composed.text, realizer=composed.realizer, fallback=True, info=info)
+
+    def _prepare(self, scenario: Scenario) -> None:
+        if self._checker is None or self._checker.scenario is not scenario:
+            self._checker = TurnChecker(scenario, self.embedder)
+            self._layout = DocumentLayout(scenario, lambda text: count_tokens(self.model, text), self.budget)
+
+    def _candidates(self, plan: TurnPlan, context: SessionContext, lead: str) -> list[Verdict]:
+        request = self._request(plan, context, lead)
+        completion = self.model.complete(request)
+        assert self._checker is not None
+        texts = dict.fromkeys(clean_candidate(raw, lead) for raw in completion.texts)
+        return [self._checker.judge(text, lead, plan, context.turns) for text in texts]
+
+    def _request(self, plan: TurnPlan, context: SessionContext, lead: str) -> CompletionRequest:
+        seed = random.Random(f"{context.seed}:{plan.index}:model").randrange(2**31)
+        common = dict(
+            max_tokens=self.max_tokens, temperature=self.temperature, top_p=0.95, n=self.candidates,
+            seed=seed, tag=plan.speaker,
+        )
+        if self.style == "chat":
+            return CompletionRequest(messages=_chat_messages(plan, context), **common)
+        assert self._layout is not None
+        prompt = self._layout.prompt(context.turns, context.plans, plan, lead)
+        return CompletionRequest(prompt=prompt, stop=STOP, repeat_penalty=1.15, **common)
+
+
+def _chat_messages(plan: TurnPlan, context: SessionContext) -> list[ChatMessage]:
+    """Director's notes for a chat model: the scenario as system, the plan as the request."""
+    transcript = "\n".join(f"{t.speaker}: {t.text}" for t in context.turns[-24:])
+    point = f' Draw on this point of theirs: "{plan.talking_point.text}".' if plan.talking_point else ""
+    to = f" Address {plan.addressees[0]} by name." if plan.addressees else ""
+    direction = (
+        f"Write the next turn of {plan.speaker} only, in their voice ({context.scenario.delegation(plan.speaker).tone})."
+        f" Stage note: {note(plan)}.{to}{point} 40 to 90 words, first person plural, no speaker label, "
+        "no quotation marks, and do not repeat what anyone has already said."
+    )
+    return [
+        ChatMessage(role="system", content="You write turns of a diplomatic classroom session.\n\n" + header(context.scenario)),
+        ChatMessage(role="user", content=f"Transcript so far:\n{transcript}\n\n{direction}"),
+    ]
+
+
+def build_guided(config: dict[str, Any]) -> GuidedRealizer:
+    """The guided realizer for a session's realizer configuration (name, model, base_url, record…)."""
+    from summitry.analysis.embed import CachedEmbedder, get_embedder
+    from summitry.backends.registry import get_backend
+    from summitry.backends.wrap import wrap
+
+    name = config["name"]
+    options = _backend_options(name, config)
+    record = config.get("record")
+    model = get_backend(name, **options) if not (record and config.get("replay")) else None
+    wrapped = wrap(model, record=record, record_mode="replay" if config.get("replay") else "auto")
+    style = "chat" if config.get("style") == "chat" else "document"
+    embedder = CachedEmbedder(get_embedder(config.get("embedder", "auto")))
+    return GuidedRealizer(wrapped, embedder, candidates=int(config.get("candidates", 3)), style=style)
+
+
+def _backend_options(name: str, config: dict[str, Any]) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    if name == "local" and config.get("model"):
+        options["model_path"] = config["model"]
+    if name == "openai":
+        options.update({k: config[k] for k in ("base_url", "model") if config.get(k)})
+        if config.get("style") in ("chat", "completion"):
+            options["style"] = config["style"]
+    return options
