@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import types
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,12 +67,12 @@ def _explain(error: Any, loc: Loc) -> tuple[str, str | None, Loc]:
     if kind == "extra_forbidden":
         allowed = allowed_fields(loc[:-1])
         hint = f"allowed fields here: {', '.join(allowed)}" if allowed else "remove it"
-        return f"unknown field '{name}'.{did_you_mean(str(name), allowed)}", hint, loc + ("[key]",)
+        return f"unknown field '{name}'{_maybe(str(name), allowed)}", hint, loc + ("[key]",)
     if kind == "missing":
         return f"missing required field '{name}'", f"add '{name}:' here", loc
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag", ""))
-        return (f"unknown phase '{one_line(tag, 40)}'.{did_you_mean(tag, PHASE_NAMES)}",
+        return (f"unknown phase '{one_line(tag, 40)}'{_maybe(tag, PHASE_NAMES)}",
                 f"use one of: {', '.join(PHASE_NAMES)}", loc + ("phase",))
     if kind == "union_tag_not_found":
         return ("agenda item has no 'phase'",
@@ -109,10 +110,18 @@ def _explain_value(kind: str, value: Any, ctx: dict[str, Any], loc: Loc,
         return f"has {ctx.get('actual_length')} items, at most {most} allowed", None
     if kind == "string_too_long":
         return f"is longer than {ctx.get('max_length')} characters", "shorten it"
+    if kind == "invalid_key":
+        return f"keys must be text, not {got}", "quote the key, or remove it"
     if kind == "string_pattern_mismatch":
         return (f"{got} is not a valid id",
                 "use only letters, digits, '-' and '_', e.g. 'cbm' or 'allied'")
     return f"{one_line(msg, 120)} (got {got})", None
+
+
+def _maybe(value: str, choices: Iterable[str]) -> str:
+    """'. Did you mean 'x'?' when a choice is close, else nothing."""
+    close = did_you_mean(value, choices)
+    return f".{close}" if close else ""
 
 
 def _split(text: str) -> tuple[str, str | None]:

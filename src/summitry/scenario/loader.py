@@ -68,8 +68,9 @@ def resolve(source: str | Path) -> tuple[Path, str]:
     if path.exists() or _looks_like_path(text):
         return path, text
     names = bundled_names()
+    close = did_you_mean(text, names)
     raise ScenarioError(
-        f"no scenario file or bundled scenario named '{text}'.{did_you_mean(text, names)}",
+        f"no scenario file or bundled scenario named '{text}'" + (f".{close}" if close else ""),
         path=text,
         hint=f"bundled scenarios: {', '.join(names)}; or give the path to a .yaml file",
     )

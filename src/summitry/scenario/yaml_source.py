@@ -216,6 +216,8 @@ def _syntax_error(exc: yaml.YAMLError, text: str, label: str) -> ScenarioError:
         problem = one_line(exc.problem or "invalid YAML")
         context = f" ({one_line(exc.context)})" if exc.context else ""
         hint = _SYNTAX_HINT
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            hint = "remove the '!' tag: scenario files hold plain text, numbers, lists and mappings"
         if "another document" in (exc.problem or ""):
             hint = "a scenario file holds one YAML document; remove the extra '---'"
         return ScenarioError(f"invalid YAML: {problem}{context}", path=label,
