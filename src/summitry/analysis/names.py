@@ -1,0 +1,98 @@
+"""Finding delegations named in a text: full names, initials, possessives, vocatives.
+
+"Mexico's concerns are valid" names Mexico; "United States, would you start?" addresses the
+United States by vocative; "the US" is matched through the initials of a multi-word name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ADDRESS_WINDOW_WORDS = 6
+
+
+def _aliases(name: str) -> list[str]:
+    forms = [name]
+    parts = [p for p in re.split(r"[\s-]+", name) if p]
+    if len(parts) > 1:
+        initials = "".join(p[0] for p in parts if p[0].isupper())
+        if len(initials) > 1:
+            forms += [initials, ".".join(initials) + "."]
+    return forms
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    start: int
+    end: int
+    possessive: bool
+    vocative: bool
+
+
+class NameMatcher:
+    """Finds which of a fixed set of names a text mentions, and how."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = list(dict.fromkeys(n for n in names if n.strip()))
+        self._patterns = [
+            (name, re.compile(
+                r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in _aliases(name)) + r")(?![\w])"
+                r"(?P<poss>['’]s)?"
+            ))
+            for name in sorted(self.names, key=len, reverse=True)
+        ]
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every mention of a known name, in order of position; longer names win overlaps."""
+        taken: list[tuple[int, int]] = []
+        found: list[Mention] = []
+        for name, pattern in self._patterns:
+            for m in pattern.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):  # inside a longer name
+                    continue
+                taken.append((m.start(), m.end()))
+                before = text[: m.start()].rstrip()
+                vocative = (not before or before[-1] in ".!?:\"“") and text[m.end():].startswith(",")
+                found.append(Mention(name, m.start(), m.end(), bool(m.group("poss")), vocative))
+        return sorted(found, key=lambda x: x.start)
+
+    def addressed(self, sentence: str, exclude: set[str] | None = None) -> list[str]:
+        """Names a sentence answers: its subject near the start (with names joined to it by
+        "and"), a possessive, or a vocative; a name further on is only talked about."""
+        exclude = exclude or set()
+        out: list[str] = []
+        previous_end: int | None = None
+        for mention in self.mentions(sentence):
+            if mention.name in exclude:
+                continue
+            joined = previous_end is not None and re.fullmatch(
+                r"\s*(?:and|,|, and)\s*", sentence[previous_end: mention.start]
+            )
+            words_before = len(sentence[: mention.start].split())
+            subject = not out and words_before < ADDRESS_WINDOW_WORDS
+            if (mention.possessive or mention.vocative or subject or joined) and mention.name not in out:
+                out.append(mention.name)
+            previous_end = mention.start + len(mention.name) if mention.name in out else None
+        return out
+
+    def vocatives(self, text: str) -> list[str]:
+        """Names spoken to directly ("China, when you mention …"): who is being invited."""
+        return list(dict.fromkeys(m.name for m in self.mentions(text) if m.vocative))
+
+    def credited(self, text: str) -> list[str]:
+        """Names mentioned but not invited ("Mexico raises an excellent point")."""
+        invited = set(self.vocatives(text))
+        return list(dict.fromkeys(m.name for m in self.mentions(text) if m.name not in invited))
+
+    def mask(self, text: str) -> str:
+        """The text with every known name replaced by a pronoun, so that vectors follow what
+        is said rather than who is named."""
+        out, last = [], 0
+        for mention in self.mentions(text):
+            out.append(text[last:mention.start])
+            out.append("their" if mention.possessive else "they")
+            last = mention.end
+        out.append(text[last:])
+        return "".join(out)

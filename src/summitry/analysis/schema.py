@@ -1,0 +1,185 @@
+"""The report's data model: every finding carries a confidence and the turns it rests on.
+
+These pydantic models are the documented schema of ``report.json``; ``summitry analyze
+--schema`` prints it as JSON Schema. Confidences run from 0 (a guess) to 1 (certain); turn
+numbers are the 1-based ``index`` of the turns in the transcript.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Confidence = float
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Frozen):
+    """A quote and the turn it comes from."""
+
+    turn: int = Field(ge=1, description="1-based turn index")
+    speaker: str
+    quote: str
+
+
+class CommonGroundFinding(_Frozen):
+    """Two rivals who stand together on a theme, and the quotes that show it."""
+
+    pair: tuple[str, str]
+    theme: str = Field(description="a short noun phrase naming what they agree on")
+    sentence: str = Field(description="e.g. 'Iran and Israel found common ground on …'")
+    confidence: Confidence = Field(ge=0, le=1)
+    evidence: list[Evidence]
+    relation: float | None = Field(default=None, description="-1 rival … +1 ally, if known")
+    theme_id: int | None = None
+    exchange: bool = Field(default=False, description="whether one answered the other positively")
+
+
+class StancePoint(_Frozen):
+    turn: int
+    position: float = Field(description="0 = the question's first option … 1 = its last")
+    smoothed: float
+    weight: float = Field(description="how relevant the sentence is to the question, 0..1")
+    quote: str
+
+
+class StanceShift(_Frozen):
+    delta: float
+    turn: int
+    quote: str
+    confidence: Confidence
+
+
+class DelegationStance(_Frozen):
+    delegation: str
+    points: list[StancePoint]
+    start: float | None
+    end: float | None
+    change: float | None
+    leaning: str | None = Field(description="the option id the delegation leans to at the end")
+    largest_shift: StanceShift | None
+    confidence: Confidence
+    turns: list[int]
+
+
+class QuestionStances(_Frozen):
+    question_id: str
+    question: str
+    options: list[str]
+    source: Literal["scenario", "theme"]
+    delegations: list[DelegationStance]
+
+
+class ResponseEdge(_Frozen):
+    turn: int
+    speaker: str
+    target: str
+    target_turn: int | None
+    sign: float = Field(ge=-1, le=1)
+    how: str = Field(description="addressees | named | previous | everyone | relayed | similar")
+    confidence: Confidence
+    quote: str
+
+
+class PairSummary(_Frozen):
+    pair: tuple[str, str]
+    positive: float
+    negative: float
+    turns: list[int]
+    confidence: Confidence
+
+
+class Bridge(_Frozen):
+    delegation: str
+    score: float
+    partners: list[str]
+    turns: list[int]
+    confidence: Confidence
+
+
+class ResponseGraphReport(_Frozen):
+    edges: list[ResponseEdge]
+    reciprocity: float | None
+    blocs: list[list[str]]
+    contested: list[PairSummary]
+    bridging: Bridge | None
+    bridging_scores: dict[str, float]
+
+
+class ThemePlacement(_Frozen):
+    delegation: str
+    position: Literal["supports", "opposes", "mixed", "silent"]
+    score: float | None
+    turns: list[int]
+
+
+class Theme(_Frozen):
+    id: int
+    label: str
+    terms: list[str]
+    size: int
+    cohesion: float
+    confidence: Confidence
+    placements: list[ThemePlacement]
+    evidence: list[Evidence]
+
+
+class PhaseSpread(_Frozen):
+    phase: str
+    spread: float
+    delegations: int
+    turns: list[int]
+
+
+class QuestionConvergence(_Frozen):
+    question_id: str
+    phases: list[PhaseSpread]
+    narrowed: bool | None
+    converged: list[tuple[str, str]]
+    diverged: list[tuple[str, str]]
+    confidence: Confidence
+
+
+class SpeakerShare(_Frozen):
+    speaker: str
+    turns: int
+    words: int
+    invited: int
+    self_started: int
+    unanswered: list[int]
+
+
+class Participation(_Frozen):
+    speakers: list[SpeakerShare]
+    moderator_turns: int
+    gini_words: float | None
+    gini_turns: float | None
+    unanswered_turns: list[int]
+    confidence: Confidence
+
+
+class TurnPair(_Frozen):
+    turns: tuple[int, int]
+    similarity: float
+    quote: str
+
+
+class Quality(_Frozen):
+    distinctiveness: float | None = Field(description="leave-one-out speaker identification accuracy")
+    distinctiveness_chance: float | None
+    distinct_2: float | None
+    near_duplicates: list[TurnPair]
+    echoes: list[TurnPair]
+    identity_confusions: list[Evidence]
+    confidence: Confidence
+
+
+class Degradation(_Frozen):
+    """Something the analysis could not compute, and why."""
+
+    part: str
+    reason: str

@@ -1,0 +1,110 @@
+"""Sentences: the unit every analysis works on, cut from turns and tagged with who said them.
+
+A :class:`Sentence` remembers its turn, speaker and phase, whether it is a question, whether it
+is a quoted hypothetical (a joke or an imagined question, not a position) and whether it is a
+*claim*: a delegation's own statement long enough to carry a position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summitry.analysis.text import is_content, word_count, words
+from summitry.turns import Transcript, Turn
+
+MIN_CLAIM_WORDS = 5
+MIN_CLAIM_CONTENT_WORDS = 3
+
+_STAGE = re.compile(r"\*?\([^)]{0,80}\)\*?")
+_SPLIT = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘(]?[A-Z0-9])")
+_QUOTED = re.compile(
+    r"(?:^|(?<=[\s:(]))[\"'“‘]((?:[^\"'“”‘’]|(?<=\w)['’](?=\w)){12,})[\"'”’](?=[\s.,!?;:)]|$)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of one turn."""
+
+    id: int
+    turn: int
+    speaker: str
+    text: str
+    position: int
+    phase: str | None
+    is_moderator: bool
+    is_question: bool
+    is_quoted: bool
+
+    @property
+    def is_claim(self) -> bool:
+        return (
+            not self.is_moderator
+            and not self.is_quoted
+            and word_count(self.text) >= MIN_CLAIM_WORDS
+            and sum(1 for w in words(self.text) if is_content(w)) >= MIN_CLAIM_CONTENT_WORDS
+        )
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a turn's text into sentences; stage directions such as *(laughing)* are dropped."""
+    cleaned = _STAGE.sub(" ", text)
+    cleaned = re.sub(r"\s+", " ", cleaned).strip()
+    if not cleaned:
+        return []
+    parts = [p.strip() for p in _SPLIT.split(cleaned)]
+    return [p for p in parts if any(ch.isalnum() for ch in p)]
+
+
+def _is_quoted(sentence: str) -> bool:
+    """A sentence that mostly quotes an imagined question or saying rather than stating a view."""
+    match = _QUOTED.search(sentence)
+    if not match:
+        return False
+    inner = match.group(1)
+    return len(inner) >= 0.6 * len(sentence) or (":" in sentence and inner.rstrip().endswith("?"))
+
+
+def collective(speaker: str) -> bool:
+    """Voices such as 'All nations' speak for everyone and are not a delegation."""
+    return speaker.lower().startswith(("all ", "everyone", "together"))
+
+
+def sentences_of(transcript: Transcript, moderators: set[str] | None = None) -> list[Sentence]:
+    """Every sentence of every turn, in order, with its turn's metadata."""
+    moderators = moderators or set()
+    if transcript.moderator:
+        moderators = moderators | {transcript.moderator}
+    out: list[Sentence] = []
+    for turn in transcript.turns:
+        mod = turn.is_moderator or turn.speaker in moderators or collective(turn.speaker)
+        out.extend(_turn_sentences(turn, mod, len(out)))
+    return out
+
+
+def _turn_sentences(turn: Turn, is_moderator: bool, start_id: int) -> list[Sentence]:
+    pieces = split_sentences(turn.text)
+    # A quotation spanning several sentences (an imagined question) is quoted throughout.
+    quoted_turn = bool(_QUOTED.search(turn.text)) and turn.text.count(":") >= 1 and len(pieces) <= 3
+    return [
+        Sentence(
+            id=start_id + k,
+            turn=turn.index,
+            speaker=turn.speaker,
+            text=piece,
+            position=k,
+            phase=turn.phase,
+            is_moderator=is_moderator,
+            is_question=piece.rstrip("\"'”’ ").endswith("?"),
+            is_quoted=_is_quoted(piece) or (quoted_turn and _in_quote(turn.text, piece)),
+        )
+        for k, piece in enumerate(pieces)
+    ]
+
+
+def _in_quote(text: str, piece: str) -> bool:
+    for match in _QUOTED.finditer(text):
+        if piece.strip("\"'“”‘’ ") in match.group(0):
+            return True
+    return False

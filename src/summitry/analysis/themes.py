@@ -1,0 +1,115 @@
+"""Themes: clusters of claim sentences, each with a readable label and where each delegation stands.
+
+Claim sentences are clustered by average linkage on their embeddings; clusters that too few
+delegations speak to are dropped as asides. A theme is labelled with its most distinctive
+phrase, and each delegation is placed on it: ``supports`` / ``opposes`` / ``mixed`` from the
+endorsement and rejection cues of its sentences there, or ``silent``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from summitry.analysis.cluster import agglomerate, centroids_of
+from summitry.analysis.cues import cues
+from summitry.analysis.embed import normalise_rows
+from summitry.analysis.phrases import PhraseStats, name_words, phrase_stats
+from summitry.analysis.sentences import Sentence
+
+MIN_THEME_SENTENCES = 3
+MIN_THEME_SPEAKERS = 2
+MAX_THEMES = 12
+SUPPORT_BASE = 0.2  # a constructive claim with no cue leans slightly supportive
+
+
+@dataclass(frozen=True)
+class ThemeCluster:
+    """One theme: its label, its sentences and each delegation's stand on it."""
+
+    id: int
+    label: str
+    terms: list[str]
+    sentence_ids: list[int]
+    centroid: np.ndarray
+    stand: dict[str, float]  # delegation -> -1 (opposes) … +1 (supports); absent = silent
+    cohesion: float
+
+    def position(self, speaker: str) -> str:
+        if speaker not in self.stand:
+            return "silent"
+        value = self.stand[speaker]
+        return "supports" if value > 0.15 else "opposes" if value < -0.15 else "mixed"
+
+
+@dataclass(frozen=True)
+class ThemeSet:
+    """All themes of a transcript, plus which theme (if any) each claim sentence belongs to."""
+
+    themes: list[ThemeCluster]
+    theme_of: dict[int, int]  # sentence id -> theme id
+    phrases: PhraseStats
+
+
+def theme_count(n: int) -> int:
+    """How many clusters to cut: grows with the square root of the number of claims."""
+    return max(2, min(MAX_THEMES + 4, round(0.8 * math.sqrt(n))))
+
+
+def centred(rows: np.ndarray) -> np.ndarray:
+    """Remove what all claims share (the session's topic) so clusters follow what differs."""
+    if len(rows) < 2:
+        return rows
+    return normalise_rows(rows - rows.mean(axis=0, keepdims=True))
+
+
+def sentence_stand(text: str) -> float:
+    """How far a sentence endorses (+) or rejects (-) what it talks about."""
+    c = cues(text)
+    return max(-1.0, min(1.0, SUPPORT_BASE + c.endorse - c.reject))
+
+
+def find_themes(claims: list[Sentence], vectors: np.ndarray, speakers: list[str]) -> ThemeSet:
+    """Cluster claim sentences (rows of ``vectors`` are indexed by sentence id) into themes."""
+    if len(claims) < MIN_THEME_SENTENCES:
+        return ThemeSet([], {}, PhraseStats())
+    rows = centred(vectors[[s.id for s in claims]])
+    labels = agglomerate(rows, theme_count(len(claims)))
+    groups: dict[int, list[int]] = {}
+    for position, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(position)
+    kept = [g for g in groups.values() if _substantial(g, claims)][:MAX_THEMES]
+    exclude = name_words(speakers)
+    stats = phrase_stats(
+        [(t, claims[p].speaker, claims[p].text) for t, g in enumerate(kept) for p in g], exclude
+    )
+    themes = [_theme(t, g, claims, rows, stats) for t, g in enumerate(kept)]
+    theme_of = {sid: th.id for th in themes for sid in th.sentence_ids}
+    return ThemeSet(themes, theme_of, stats)
+
+
+def _substantial(group: list[int], claims: list[Sentence]) -> bool:
+    speakers = {claims[p].speaker for p in group}
+    return len(group) >= MIN_THEME_SENTENCES and len(speakers) >= MIN_THEME_SPEAKERS
+
+
+def _theme(tid: int, group: list[int], claims: list[Sentence], rows: np.ndarray,
+           stats: PhraseStats) -> ThemeCluster:
+    members = rows[group]
+    centroid = centroids_of(members, np.zeros(len(group), dtype=int))[0]
+    terms = stats.top(tid, n=5)
+    by_speaker: dict[str, list[float]] = {}
+    for p in group:
+        by_speaker.setdefault(claims[p].speaker, []).append(sentence_stand(claims[p].text))
+    stand = {s: round(float(np.mean(v)), 3) for s, v in by_speaker.items()}
+    return ThemeCluster(
+        id=tid,
+        label=terms[0] if terms else f"theme {tid + 1}",
+        terms=terms,
+        sentence_ids=[claims[p].id for p in group],
+        centroid=centroid,
+        stand=stand,
+        cohesion=round(float(np.mean(members @ centroid)), 3),
+    )
