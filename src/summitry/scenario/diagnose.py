@@ -90,13 +90,14 @@ def _explain_value(kind: str, value: Any, ctx: dict[str, Any], loc: Loc,
         return (f"should be a mapping of 'key: value' lines, not {got}",
                 f"fields here: {', '.join(allowed)}" if allowed else None)
     if kind == "list_type":
-        return f"should be a list (lines starting with '- '), not {got}", None
+        return (f"should be a list, not {got}",
+                "write one item per line, each starting with '- ', or [a, b] on one line")
     if kind == "string_type":
         return f"should be text, not {got}", "write it as a single text value; quote it if needed"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"should be a whole number, not {got}", None
+        return f"should be a whole number, not {got}", "write a number such as 3, without quotes"
     if kind in ("float_type", "float_parsing", "finite_number"):
-        return f"should be a number, not {got}", _range_hint(loc)
+        return f"should be a number, not {got}", _range_hint(loc) or "write a number such as 0.5"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return f"{got} is out of range", _range_hint(loc) or _bounds(kind, ctx)
     if kind == "string_too_short":
@@ -104,10 +105,10 @@ def _explain_value(kind: str, value: Any, ctx: dict[str, Any], loc: Loc,
     if kind == "too_short":
         least = ctx.get("min_length", 1)
         return (f"needs at least {least} item{'s' if least != 1 else ''}, "
-                f"has {ctx.get('actual_length', 0)}", None)
+                f"has {ctx.get('actual_length', 0)}", "add the missing items")
     if kind == "too_long":
         most = ctx.get("max_length")
-        return f"has {ctx.get('actual_length')} items, at most {most} allowed", None
+        return f"has {ctx.get('actual_length')} items, at most {most} allowed", "remove some"
     if kind == "string_too_long":
         return f"is longer than {ctx.get('max_length')} characters", "shorten it"
     if kind == "invalid_key":
@@ -115,7 +116,7 @@ def _explain_value(kind: str, value: Any, ctx: dict[str, Any], loc: Loc,
     if kind == "string_pattern_mismatch":
         return (f"{got} is not a valid id",
                 "use only letters, digits, '-' and '_', e.g. 'cbm' or 'allied'")
-    return f"{one_line(msg, 120)} (got {got})", None
+    return f"{one_line(msg, 120)} (got {got})", "see 'summitry scenarios schema' for the format"
 
 
 def _maybe(value: str, choices: Iterable[str]) -> str:

@@ -108,6 +108,8 @@ def parse(text: str, label: str) -> YamlDocument:
         loader = ScenarioLoader(text)
         try:
             root = loader.get_single_node()
+            if root is not None:  # before construction, which folds merge keys into mappings
+                _check_duplicate_keys(root, label)
             data = None if root is None else loader.construct_document(root)
         finally:
             loader.dispose()
@@ -115,8 +117,6 @@ def parse(text: str, label: str) -> YamlDocument:
         raise _syntax_error(exc, text, label) from exc
     except RecursionError:
         raise ScenarioError(f"is nested more than {MAX_DEPTH} levels deep", path=label) from None
-    if root is not None:
-        _check_duplicate_keys(root, label)
     return YamlDocument(root, data)
 
 
@@ -215,6 +215,9 @@ def _syntax_error(exc: yaml.YAMLError, text: str, label: str) -> ScenarioError:
         mark = exc.problem_mark or exc.context_mark
         problem = one_line(exc.problem or "invalid YAML")
         context = f" ({one_line(exc.context)})" if exc.context else ""
+        start = exc.context_mark
+        if context and start is not None and mark is not None and start.line != mark.line:
+            context = f" ({one_line(exc.context)} that starts at line {start.line + 1})"
         hint = _SYNTAX_HINT
         if isinstance(exc, yaml.constructor.ConstructorError):
             hint = "remove the '!' tag: scenario files hold plain text, numbers, lists and mappings"
