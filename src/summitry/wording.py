@@ -94,3 +94,23 @@ def join_names(names: list[str]) -> str:
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_ARTICLE_FIRST = ("United ", "Republic ", "Kingdom ", "Federation ", "European ", "Holy ")
+_ARTICLE_LAST = (" States", " Kingdom", " Republic", " Islands", " Emirates", " Federation", " Union",
+                 "Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", " Coast", " Council")
+
+
+def refer(name: str) -> str:
+    """A name as it reads mid-sentence: 'the United States', 'the Netherlands', 'China'."""
+    if name.startswith(_ARTICLE_FIRST) or name.endswith(_ARTICLE_LAST):
+        return f"the {name}"
+    return name
+
+
+_POSSESSIVE_S = re.compile(r"\b([A-Z][a-z]+s)'s\b")
+
+
+def tidy(text: str) -> str:
+    """Sentence-initial capitals and possessives of names ending in s ('the United States'')."""
+    return _POSSESSIVE_S.sub(r"\1'", upper_first(text.strip()))

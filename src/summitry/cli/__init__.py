@@ -39,6 +39,23 @@ def main() -> None:
         if isinstance(exc, usage) and hasattr(exc, "show"):
             exc.show()
             sys.exit(getattr(exc, "exit_code", 2))
-        raise
+        _internal_error(exc)
     if isinstance(code, int) and code:  # typer.Exit(code) is returned, not raised, here
         sys.exit(code)
+
+
+def _internal_error(exc: Exception) -> None:
+    """A bug of ours: one line for the user, the traceback only when asked for."""
+    import os
+    import traceback
+
+    from summitry.cli.console import err_console
+
+    if os.environ.get("SUMMITRY_DEBUG"):
+        traceback.print_exc()
+    err_console.print(
+        f"internal error: {type(exc).__name__}: {exc} — this is a bug in summitry; any session log "
+        "written so far is intact (set SUMMITRY_DEBUG=1 to see the traceback)",
+        markup=False, highlight=False, soft_wrap=True,
+    )
+    sys.exit(70)

@@ -27,6 +27,7 @@ MAX_WORDS = 110
 MIN_COVERAGE = 0.15
 
 _MARKUP = re.compile(r"\*\*|\[[^\]]*\]|#+ ")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class TurnChecker:
         self.embedder = embedder
         self.names = [d.name for d in scenario.delegations]
         self._personas = self._persona_vectors()
+        self._vocabulary = {w.lower() for w in _TOKEN.findall(scenario.model_dump_json())}
 
     def _persona_vectors(self) -> dict[str, np.ndarray]:
         texts = {d.name: " ".join([d.summary, *(tp.text for tp in d.talking_points)]) for d in self.scenario.delegations}
@@ -81,6 +83,9 @@ class TurnChecker:
             problems.append(f"length {count} words")
         if _MARKUP.search(text):
             problems.append("markup")
+        invented = self._invented(text[len(lead):], turns)
+        if invented:
+            problems.append(f"invents '{invented}'")
         confusions = identity_confusions(text, plan.speaker, self.names)
         if confusions:
             problems.append(f"identity: {confusions[0]}")
@@ -94,6 +99,16 @@ class TurnChecker:
         if echo:
             problems.append(f"echoes '{echo}'")
         return problems
+
+    def _invented(self, text: str, turns: tuple[Turn, ...]) -> str | None:
+        """A figure or a proper name that neither the scenario nor the session ever mentioned."""
+        known = self._vocabulary | {w.lower() for t in turns for w in _TOKEN.findall(t.text)}
+        for sentence in sentences(text):
+            for position, token in enumerate(_TOKEN.findall(sentence)):
+                novel = token.lower() not in known
+                if novel and (token[0].isdigit() or (position > 0 and token[0].isupper() and token != "I")):
+                    return token
+        return None
 
     def _meaning(self, text: str, plan: TurnPlan, turns: tuple[Turn, ...]) -> Verdict:
         vector = self.embedder.embed([text])[0]

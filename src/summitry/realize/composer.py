@@ -16,7 +16,10 @@ from summitry.realize.base import Realization, SessionContext
 from summitry.realize.mediator import compose_mediator
 from summitry.realize.writer import Writer
 from summitry.scenario.model import Delegation
-from summitry.wording import end_sentence, lower_first
+from summitry.wording import end_sentence, lower_first, refer
+
+
+TIE_SHARE = 0.4  # share of statements that close on a lesson concept, as in the seed
 
 
 class Composer:
@@ -61,10 +64,10 @@ def _values(plan: TurnPlan, context: SessionContext, me: Delegation, rng: random
     rng.shuffle(interests)
     addressee = plan.addressees[0] if plan.addressees else ""
     return {
-        "speaker": me.name,
+        "speaker": refer(me.name),
         "mod": context.scenario.moderator.name,
         "topic": lower_first(context.scenario.lesson.topic),
-        "a": addressee,
+        "a": refer(addressee),
         "theme": _theme_of(plan, context),
         "concept": concept.name if concept else interests[-1],
         "interest": interests[0],
@@ -90,7 +93,8 @@ def _statement(plan: TurnPlan, context: SessionContext, me: Delegation, w: Write
     if plan.phase == "opening":
         _choices(context, me, w, v)
     _point(plan, w, v)
-    _tie(w, v)
+    if plan.phase == "opening" or w.rng.random() < TIE_SHARE:
+        _tie(w, v)
 
 
 def _lead(plan: TurnPlan, context: SessionContext, w: Writer, v: dict[str, str]) -> None:
@@ -106,6 +110,9 @@ def _lead(plan: TurnPlan, context: SessionContext, w: Writer, v: dict[str, str])
             w.add_choice(P.ANSWER_MODERATOR, **v)
         return
     stance = plan.stance if plan.stance in P.LEADS else Stance.QUALIFY
+    rivals = context.scenario.relation(plan.speaker, answered.speaker) < -0.3 if answered.speaker in _names(context) else False
+    if stance is Stance.SUPPORT and rivals and w.add_choice(P.RIVAL_AGREEMENT, **v):
+        return
     if not w.add_choice(P.LEADS[stance], **v):
         w.add_choice(P.LEADS[Stance.NEUTRAL], **v)
 
@@ -164,7 +171,7 @@ def _reflection(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writ
         note = next((n for n in _notes(context) if me.name in n.pair), None)
         if note is not None:
             partner = note.pair[1] if note.pair[0] == me.name else note.pair[0]
-            w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": partner, "theme": note.theme})
+            w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": refer(partner), "theme": note.theme})
             if not w.add_choice(P.GENERAL_REPLIES, **v):
                 _point(plan, w, v)
             return
@@ -172,9 +179,16 @@ def _reflection(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writ
         if not w.add_choice(P.GENERAL_REPLIES, **v):
             _point(plan, w, v)
         return
-    w.add_choice(P.REFLECT_OPENERS, **v)
+    _reflect_opener(plan, context, w, v)
     if not w.add_choice(P.REFLECTIONS, **v):
         _point(plan, w, v)
+
+
+def _reflect_opener(plan: TurnPlan, context: SessionContext, w: Writer, v: dict[str, str]) -> None:
+    if plan.addressees and plan.addressees[0] in _names(context):
+        if w.add_choice(P.REFLECT_NAMED, **v):
+            return
+    w.add_choice(P.REFLECT_OPENERS, **v)
 
 
 def _notes(context: SessionContext):  # the mediator's common-ground findings of this phase
@@ -203,9 +217,11 @@ def compose_lead(plan: TurnPlan, context: SessionContext) -> str:
         note = next((n for n in _notes(context) if me.name in n.pair), None) if plan.phase == "common_ground" else None
         if note is not None:
             partner = note.pair[1] if note.pair[0] == me.name else note.pair[0]
-            w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": partner, "theme": note.theme})
-        elif plan.phase != "common_ground":
-            w.add_choice(P.REFLECT_OPENERS, **v)
+            w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": refer(partner), "theme": note.theme})
+        elif plan.phase == "common_ground":
+            w.add_choice(P.GENERAL_REPLIES, **v)
+        else:
+            _reflect_opener(plan, context, w, v)
     elif plan.move is not Move.SMART_QUESTION:
         _lead(plan, context, w, v)
         if plan.phase == "opening":

@@ -54,8 +54,8 @@ def note(plan: TurnPlan) -> str:
         return f"[{plan.speaker} moderates]"
     target = join_names(list(plan.addressees)) if plan.addressees else ""
     action = MOVE_WORDS.get(plan.move) or (f"{STANCE_WORDS[plan.stance]} {target}" if target else "speaks")
-    theme = f", on {plan.talking_point.theme}" if plan.talking_point else ""
-    return f"[{plan.speaker} {action}{theme}]"
+    point = f', on {plan.talking_point.theme}: "{plan.talking_point.text}"' if plan.talking_point else ""
+    return f"[{plan.speaker} {action}{point}]"
 
 
 def turn_block(turn: Turn, plan: TurnPlan) -> str:

@@ -36,7 +36,7 @@ class GuidedRealizer:
         embedder: Any,
         *,
         candidates: int = 3,
-        max_tokens: int = 90,
+        max_tokens: int = 64,
         temperature: float = 0.8,
         style: str = "document",
         budget: int = 2400,

@@ -7,10 +7,12 @@ ground the analysis found, never a finding written in advance.
 
 from __future__ import annotations
 
+import re
+
 from summitry.plan import CommonGroundNote, Explanation, Move, TurnPlan
 from summitry.realize.base import SessionContext
 from summitry.realize.writer import Writer
-from summitry.wording import end_sentence, join_names, lower_first, upper_first
+from summitry.wording import end_sentence, join_names, lower_first, refer, upper_first
 
 WELCOME = (
     "Welcome to this diplomatic learning session on {topic}. I know tensions between some of you "
@@ -81,7 +83,7 @@ def _question(plan: TurnPlan, context: SessionContext, w: Writer, topic: str) ->
     elif plan.phase == "synthesis":
         _deeper_question(plan, context, w)
     elif plan.phase == "reframe":
-        w.add_choice(TAKE_UP, by=plan.addressees[0] if plan.addressees else "")
+        w.add_choice(TAKE_UP, by=refer(plan.addressees[0]) if plan.addressees else "")
         if plan.prompt:
             w.add(f"If we start from {lower_first(plan.prompt.rstrip('.?!'))}, how might that change "
                   f"your approaches to {topic}?")
@@ -102,7 +104,7 @@ def _comment_on_last(plan: TurnPlan, context: SessionContext, w: Writer) -> None
         w.add_choice(AFTER_OPENING)
         return
     theme = last_plan.talking_point.theme if last_plan.talking_point else "what is at stake"
-    w.add_choice(ON_LAST, last=last_turn.speaker, theme=theme)
+    w.add_choice(ON_LAST, last=refer(last_turn.speaker), theme=theme)
 
 
 def _deeper_question(plan: TurnPlan, context: SessionContext, w: Writer) -> None:
@@ -113,14 +115,23 @@ def _deeper_question(plan: TurnPlan, context: SessionContext, w: Writer) -> None
     w.add(end_sentence(plan.prompt or ""))
 
 
+_SCENARIO_VERBS = re.compile(r"^(?:imagine|suppose|what if|picture this:?)\s+", re.IGNORECASE)
+
+
 def _edge_case(plan: TurnPlan, context: SessionContext, w: Writer) -> None:
-    scenario = lower_first((plan.prompt or "").rstrip(".?!"))
+    """Pose the scenario as written, behind an opener; add a closing question if it has none."""
+    scenario = _SCENARIO_VERBS.sub("", (plan.prompt or "").strip())
+    first, _, rest = scenario.partition(". ") if "? " not in scenario else (scenario, "", "")
+    first = lower_first(first.rstrip(".?!"))
     earlier = sum(1 for p in context.plans if p.move is Move.EDGE_CASE)
-    opener = EDGE_OPENERS[min(earlier, len(EDGE_OPENERS) - 1)].format(scenario=scenario)
+    opener = EDGE_OPENERS[min(earlier, len(EDGE_OPENERS) - 1)].format(scenario=first)
     if earlier == 0:
         w.add("I'm hearing different models emerging.")
     w.add(opener + ("?" if "what if" in opener else "."))
-    w.add_choice(EDGE_CLOSERS)
+    if rest:
+        w.add(rest)
+    elif "?" not in scenario:
+        w.add_choice(EDGE_CLOSERS)
 
 
 def _explain(explanations: tuple[Explanation, ...], w: Writer) -> None:

@@ -10,6 +10,15 @@ from __future__ import annotations
 
 from summitry.plan import Stance
 
+RIVAL_AGREEMENT = (
+    "I rarely agree with {a}, but on {theme} we stand in the same place.",
+    "{a} and we have little in common, yet on {theme} I hear a partner.",
+    "It may surprise {a}, but we share their concern about {theme}.",
+    "On {theme}, and perhaps only there, {a} and we can work together.",
+    "For once I find myself agreeing with {a}: {theme} is a shared problem.",
+    "Whatever divides us from {a}, {theme} is not one of those things.",
+)
+
 LEADS: dict[Stance, tuple[str, ...]] = {
     Stance.OPPOSE: (
         "{a} speaks of {theme}, but that framing serves {a} more than anyone else.",
@@ -82,7 +91,7 @@ TIES = (
     "The lesson's idea of {concept} could help here, but only if {interest} is respected.",
     "This is where {concept} matters most.",
     "{Concept} could make that credible, if it is designed with us rather than for us.",
-    "For us, {interest} is the test of whether {concept} means anything.",
+    "For us, {interest} is the test of whether {concept} can mean anything.",
     "That is why we keep returning to {concept}.",
     "Without {concept}, talk of {interest} stays talk.",
     "{Concept} is the tool; {interest} is the purpose.",
@@ -109,6 +118,16 @@ REFLECTIONS = (
     "Even {interest} now depends on partners we did not choose.",
 )
 
+REFLECT_NAMED = (
+    "{a} is right: this is the fundamental challenge.",
+    "As {a} says, our institutions move slowly while the problems race ahead.",
+    "I agree with {a}, and it forces each of us to look beyond our own borders.",
+    "{a} puts it well; the question asks more of us than any treaty we have signed.",
+    "Like {a}, I think that question is the right one.",
+    "{a} has named the difficulty, and it goes deeper than any single technology.",
+    "Building on {a}: we will not answer this quickly, and we should not pretend to.",
+)
+
 REFLECT_OPENERS = (
     "That is really the fundamental challenge, isn't it?",
     "Yes, and it goes deeper than any single technology.",
@@ -128,13 +147,13 @@ COMMON_GROUND_REPLIES = (
 )
 
 GENERAL_REPLIES = (
-    "What stays with me is how shared challenges revealed overlooked common interests.",
-    "The discussion showed that trust can be built one practical project at a time.",
-    "Learning to govern this together may be as valuable as the technology itself.",
-    "It showed how shared challenges create openings even between nations with deep differences.",
-    "Today's practice in listening may matter more than any single proposal.",
-    "It suggests a model for other hard problems, not only this one.",
-    "We came with positions and we leave with questions, which is progress.",
+    "Listening to {a}, what stays with me is how shared challenges revealed overlooked common interests.",
+    "As {a} showed today, trust can be built one practical project at a time.",
+    "{a} reminds us that learning to govern this together may be as valuable as any result.",
+    "Even with {a}, shared challenges opened doors that positions had closed.",
+    "Today's practice in listening to {a} may matter more than any single proposal.",
+    "What {a} and others said suggests a model for other hard problems, not only this one.",
+    "We came with positions and, thanks partly to {a}, we leave with better questions.",
 )
 
 NAIVE_INTROS = ("Here's mine:", "Mine would be:", "How about:", "Or:", "I like:", "Okay, here's one:")

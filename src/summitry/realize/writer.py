@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from summitry.wording import normalize_sentence, sentences, upper_first
+from summitry.wording import normalize_sentence, sentences, tidy, upper_first
 from summitry.turns import Turn
 
 
@@ -72,6 +72,7 @@ class Writer:
 
     def add(self, text: str | None) -> bool:
         """Append a piece to the turn if it is new; report whether it was added."""
+        text = tidy(text) if text else text
         if not text or not self.is_new(text):
             return False
         self.parts.append(text)

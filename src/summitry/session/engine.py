@@ -67,8 +67,13 @@ class Engine:
         realizer_config: dict,
         log_path: Path,
         observer: Observer | None = None,
+        sync: bool = True,
     ) -> Engine:
-        """Begin a new session, writing its first event."""
+        """Begin a new session, writing its first event.
+
+        With ``sync`` every event is synced to disk (it survives power loss); without it, events
+        are still flushed to the operating system at once, which survives a killed process.
+        """
         started = SessionStarted(
             summitry_version=__version__,
             scenario_source=source,
@@ -76,7 +81,7 @@ class Engine:
             seed=seed,
             realizer=realizer_config,
         )
-        log = EventLog(log_path).open()
+        log = EventLog(log_path, sync=sync).open()
         engine = cls(SessionState.begin(started), realizer, log, observer)
         engine._write(started, apply=False)
         return engine

@@ -135,10 +135,11 @@ def delegation_turn(
 ) -> TurnPlan:
     """Plan a delegation's turn that reacts to a recent speaker and draws on its own material."""
     pairs = list(zip(ctx.turns, ctx.plans, strict=True))[-recent:]
-    target = answer_to or choose_addressee(ctx.scenario, speaker, pairs, ctx.rng)
+    bridge = None if answer_to else find_bridge(ctx, speaker)
+    target = answer_to or (bridge[0] if bridge else choose_addressee(ctx.scenario, speaker, pairs, ctx.rng))
     if target is None and ctx.turns and ctx.turns[-1].speaker == ctx.moderator:
         target = ctx.turns[-1]
-    point = pick_talking_point(ctx, speaker, f"{matter} {target.text if target else ''}")
+    point = bridge[1] if bridge else pick_talking_point(ctx, speaker, f"{matter} {target.text if target else ''}")
     concept = pick_concept(ctx, speaker, f"{matter} {point.text if point else ''}")
     fields.setdefault("stance", _stance(ctx, speaker, target, point))
     if target is not None and move is Move.ANSWER and target.speaker != ctx.moderator:
@@ -155,13 +156,33 @@ def delegation_turn(
     )
 
 
+def find_bridge(ctx: PlanContext, speaker: str, window: int = 12) -> tuple[Turn, TalkingPointRef] | None:
+    """In the warmer later phases: a rival's recent turn on a theme the speaker has a fresh point on.
+
+    This is how rivals come to common ground in a session: once the room has turned to
+    shared problems, a delegation answers a rival on a theme they both care about.
+    """
+    if not (ctx.phase in WARM_PHASES or _after_reframe(ctx)):
+        return None
+    used = {p.talking_point.text for p in ctx.plans if p.speaker == speaker and p.talking_point}
+    fresh = {tp.theme: tp for tp in ctx.scenario.delegation(speaker).talking_points if tp.text not in used}
+    recent = list(zip(ctx.turns, ctx.plans, strict=True))[-window:]
+    for turn, plan in reversed(recent):
+        rival = turn.speaker in ctx.names and turn.speaker != speaker and ctx.scenario.relation(speaker, turn.speaker) < -0.3
+        if rival and plan.talking_point and plan.talking_point.theme in fresh:
+            tp = fresh[plan.talking_point.theme]
+            return turn, TalkingPointRef(theme=tp.theme, text=tp.text)
+    return None
+
+
 def _stance(ctx: PlanContext, speaker: str, target: Turn | None, point: TalkingPointRef | None) -> Stance:
     if target is None or target.speaker not in ctx.names:
         return Stance.NEUTRAL
-    warmth = 0.35 if ctx.phase in WARM_PHASES or _after_reframe(ctx) else 0.0
+    warm = ctx.phase in WARM_PHASES or _after_reframe(ctx)
+    warmth = 0.35 if warm else 0.0
     target_plan = ctx.plans[target.index - 1]
     if point and target_plan.talking_point and point.theme == target_plan.talking_point.theme:
-        warmth += 0.4
+        warmth += 1.2 if warm else 0.3
     return stance_toward(ctx.scenario, speaker, target.speaker, warmth)
 
 
