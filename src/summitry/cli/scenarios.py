@@ -92,7 +92,7 @@ def schema(
             f"cannot write the schema to {out} ({exc.strerror})",
             hint="check that the folder exists and is writable",
         ) from exc
-    err_console.print(Text(f"wrote {out}"))
+    err_console.print(Text(f"wrote {out}"), soft_wrap=True)
 
 
 def _summary(scenario: Scenario) -> list[Text | Table]:
