@@ -52,14 +52,14 @@ def run(
     from summitry.session.engine import Engine
 
     loaded = load_scenario(scenario)
-    folder = out or Path("runs") / f"{_slug(scenario)}-seed{seed}"
-    log_path = _prepare_folder(folder, force)
     config = _realizer_config(backend, model, base_url, record)
     realizer = build_realizer(config)
+    folder = out or Path("runs") / f"{_slug(scenario)}-seed{seed}"
+    log_path = _prepare_folder(folder, force)
     with SessionProgress(enabled=not quiet, show_turns=show) as progress:
         engine = Engine.start(
             loaded, source=scenario, seed=seed, realizer=realizer, realizer_config=config,
-            log_path=log_path, observer=progress.observe,
+            log_path=log_path, observer=progress.observe, sync=backend != "composer",
         )
         state = _run_engine(engine, folder)
     _finish(state, folder, engine.seconds, realizer, report)

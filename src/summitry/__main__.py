@@ -1,0 +1,5 @@
+"""``python -m summitry``: the same as the ``summitry`` command."""
+
+from summitry.cli import main
+
+main()
