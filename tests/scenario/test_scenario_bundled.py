@@ -165,11 +165,17 @@ def test_quantum_questions_are_the_seeds(seed_text: str) -> None:
 def test_quantum_agenda_follows_the_seed(seed_text: str) -> None:
     agenda = load_scenario("quantum-summit").agenda
     assert [i.phase for i in agenda] == [
-        "welcome", "opening", "probe", "probe", "probe", "edge_case", "reframe", "edge_case",
-        "naive_questions", "smartest_questions", "synthesis", "common_ground", "closing",
+        "welcome", "opening", "probe", "probe", "probe", "crosstalk", "edge_case", "reframe",
+        "edge_case", "naive_questions", "smartest_questions", "synthesis", "common_ground",
+        "closing",
     ]
     probes = [(i.target, i.responses) for i in agenda if i.phase == "probe"]
-    assert probes == [("China", 2), ("Iran", 2), ("Mexico", 2)]
+    assert [target for target, _ in probes] == ["China", "Iran", "Mexico"]
+    assert [n for _, n in probes][:2] == [2, 2]
+    # after Mexico's answer the United States reacts, then China answers the United States:
+    # one probe response and one free exchange, two turns as in the seed
+    crosstalk = next(i for i in agenda if i.phase == "crosstalk")
+    assert probes[2][1] + crosstalk.turns == 2
     edges = [i for i in agenda if i.phase == "edge_case"]
     assert [e.responses for e in edges] == [6, 7]
     assert "non-state actor" in edges[0].scenario and "uninhabitable" in edges[1].scenario

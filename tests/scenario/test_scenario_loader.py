@@ -28,6 +28,20 @@ def load_error(path: Path | str) -> ScenarioError:
     return error
 
 
+def _agenda_indexes() -> dict[str, int]:
+    """Where the cases below find their agenda items in the bundled quantum-summit."""
+    agenda = load_scenario("quantum-summit").agenda
+    return {
+        "iran_probe": next(i for i, a in enumerate(agenda) if getattr(a, "target", "") == "Iran"),
+        "reframe": next(i for i, a in enumerate(agenda) if a.phase == "reframe"),
+        "naive": next(i for i, a in enumerate(agenda) if a.phase == "naive_questions"),
+        "seven": next(i for i, a in enumerate(agenda) if getattr(a, "responses", 0) == 7),
+    }
+
+
+AT = _agenda_indexes()
+
+
 def replaced(text: str, old: str, new: str) -> str:
     assert old in text, old
     return text.replace(old, new, 1)
@@ -58,9 +72,11 @@ CASES = [
      ["relation with 'Chnia', which is not a delegation", "China"], "Chnia: -0.3"),
     ("relation-out-of-range", "Mexico: 0.5}", "Mexico: 1.5}", "delegations[0].relations.Mexico",
      ["1.5 is out of range", "-1 (rivals) to +1 (allies)"], "Mexico: 1.5}"),
-    ("agenda-target-not-a-delegation", "    target: Iran", "    target: Iraq", "agenda[3].target",
+    ("agenda-target-not-a-delegation", "    target: Iran", "    target: Iraq",
+     f"agenda[{AT['iran_probe']}].target",
      ["names 'Iraq', which is not a delegation", "United States"], "    target: Iraq"),
-    ("reframe-by-not-a-delegation", "    by: Mexico", "    by: Mexicoo", "agenda[6].by",
+    ("reframe-by-not-a-delegation", "    by: Mexico", "    by: Mexicoo",
+     f"agenda[{AT['reframe']}].by",
      ["names 'Mexicoo'"], "    by: Mexicoo"),
     ("duplicate-delegation-name", "  - name: Mexico", "  - name: Iran", "delegations[6].name",
      ["duplicate delegation name 'Iran'"], "  - name: Iran\n    tone: Bridging"),
@@ -71,10 +87,11 @@ CASES = [
      "{id: sovereign, text: National"),
     ("moderator-is-a-delegation", "  name: Dr. Chen", "  name: Mexico", "moderator.name",
      ["moderator 'Mexico' is also a delegation"], "  name: Mexico\n  role"),
-    ("unknown-phase", "  - phase: naive_questions", "  - phase: naive_question", "agenda[8]",
+    ("unknown-phase", "  - phase: naive_questions", "  - phase: naive_question",
+     f"agenda[{AT['naive']}]",
      ["unknown phase 'naive_question'", "Did you mean 'naive_questions'?"],
      "  - phase: naive_question"),
-    ("bad-integer", "    responses: 7", "    responses: many", "agenda[7].responses",
+    ("bad-integer", "    responses: 7", "    responses: many", f"agenda[{AT['seven']}].responses",
      ["should be a whole number", "'many'"], "    responses: many"),
     ("empty-text", "    tone: Urgently practical", "    tone: ''", "delegations[5].tone",
      ["must not be empty"], "    tone: ''"),
