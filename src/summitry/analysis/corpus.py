@@ -82,15 +82,23 @@ def build_corpus(
     transcript: Transcript,
     embedder: Embedder | None = None,
     delegations: list[str] | None = None,
+    moderators: set[str] | None = None,
 ) -> Corpus:
-    """Cut the transcript into sentences and embed each once (lexical embedder by default)."""
+    """Cut the transcript into sentences and embed each once (lexical embedder by default).
+
+    ``delegations`` and ``moderators`` override what the transcript records (from a scenario).
+    """
     embedder = LexicalEmbedder() if embedder is None else embedder
     cached = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder)
-    moderators, note = guess_moderators(transcript)
+    guessed, note = guess_moderators(transcript)
+    if moderators:
+        guessed, note = guessed | moderators, None
+    moderators = guessed
     speakers = transcript.speakers
     members = [s for s in speakers if s not in moderators and not collective(s)]
     if delegations is not None:
-        members = [d for d in delegations if d in set(speakers)]
+        spoken = [d for d in delegations if d in set(speakers)]
+        members = spoken + [m for m in members if m not in spoken]
     sentences = sentences_of(transcript, moderators)
     matcher = NameMatcher(sorted(set(speakers) | set(delegations or [])))
     texts = [matcher.mask(s.text) for s in sentences]

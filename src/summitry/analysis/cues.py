@@ -23,6 +23,7 @@ _AGREE = {
     r"\bcorrectly\b": 1.0,
     r"\bresonates?\b": 1.0,
     r"\bexactly\b": 0.8,
+    r"^\W*(?:yes|indeed|absolutely|agreed)\b": 0.6,
     r"\bi appreciate\b|\bwe appreciate\b": 0.7,
     r"\bwell said\b|\bgood point\b|\bfair point\b": 1.0,
     r"\b(?:building|build) on\b": 0.6,
@@ -33,7 +34,8 @@ _AGREE = {
 }
 
 _DISAGREE = {
-    r"\bbut\b": 0.5,
+    r"\bbut\b(?! only)": 0.5,
+    r"\bbut only\b": 0.25,
     r"\bhowever\b": 0.5,
     r"\b(?:i|we) (?:strongly |must |respectfully )?disagree\b": 1.0,
     r"\b(?:misses?|ignores?|overlooks?|forgets?|masks?|misreads?|distorts?)\b": 1.0,

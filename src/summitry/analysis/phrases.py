@@ -51,6 +51,7 @@ class PhraseStats:
     count: dict[int, Counter[tuple[str, ...]]] = field(default_factory=dict)
     speakers: dict[int, dict[tuple[str, ...], set[str]]] = field(default_factory=dict)
     surface: dict[tuple[str, ...], Counter[str]] = field(default_factory=dict)
+    topic: set[str] = field(default_factory=set)  # stems too common to name anything
 
     def add(self, group: int, speaker: str, text: str, exclude: set[str]) -> None:
         for key, form in candidates(text, exclude):
@@ -82,6 +83,8 @@ class PhraseStats:
         for key in ranked:
             if self.score(group, key) <= 0:
                 break
+            if any(part in self.topic or any(p in self.topic for p in part.split("-")) for part in key):
+                continue
             if any(set(key) & set(c) for c in chosen):
                 continue
             chosen.append(key)

@@ -36,6 +36,9 @@ _PREVIOUS = re.compile(
 
 _EVERYONE = re.compile(r"\b(?:you(?:'re| are) all|all of you|everyone here)\b", re.IGNORECASE)
 
+IMPLICIT = ("relayed", "similar")
+TAKE_UP_WEIGHT = 0.5
+
 HOW_CONFIDENCE = {"addressees": 0.95, "named": 0.9, "previous": 0.8, "everyone": 0.7, "relayed": 0.6}
 
 
@@ -97,7 +100,7 @@ class ResponseFinder:
             if target == turn.speaker or target not in self.members:
                 continue
             target_turn = last.get(target)
-            sign = self._sign(carrier, turn.index, target_turn)
+            sign = self._sign(carrier, turn.index, target_turn, implicit=how in IMPLICIT)
             out.append(Response(turn.index, turn.speaker, target, target_turn, sign, how, conf,
                                 carrier[:400]))
         return out
@@ -174,8 +177,12 @@ class ResponseFinder:
         opening = " ".join(s.text for s in self.by_turn.get(turn.index, [])[:2])
         return best[1].speaker, "similar", opening, round(min(0.6, 0.2 + best[0] / 2), 3)
 
-    def _sign(self, carrier: str, turn: int, target_turn: int | None) -> float:
-        sign = cues(carrier).toward_addressee
+    def _sign(self, carrier: str, turn: int, target_turn: int | None, implicit: bool) -> float:
+        found = cues(carrier)
+        sign = found.toward_addressee
+        if not sign and implicit:
+            # Taking up what was put on the table: endorsing it is agreeing, weakly.
+            sign = TAKE_UP_WEIGHT * found.toward_topic
         if self.agreement is not None and target_turn is not None:
             agreement = self.agreement(turn, target_turn)
             if agreement is not None:

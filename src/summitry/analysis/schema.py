@@ -61,6 +61,7 @@ class DelegationStance(_Frozen):
     end: float | None
     change: float | None
     leaning: str | None = Field(description="the option id the delegation leans to at the end")
+    declared: str | None = Field(default=None, description="the option the scenario gives it")
     largest_shift: StanceShift | None
     confidence: Confidence
     turns: list[int]
@@ -183,3 +184,44 @@ class Degradation(_Frozen):
 
     part: str
     reason: str
+
+
+class TurnRecord(_Frozen):
+    """A turn as the report shows it beside the findings."""
+
+    index: int
+    speaker: str
+    text: str
+    phase: str | None = None
+    tone: str | None = None
+    is_moderator: bool = False
+
+
+class Meta(_Frozen):
+    title: str
+    scenario: str | None = Field(description="title of the scenario used, if any")
+    embedder: str = Field(description="'minilm' or 'lexical': which sentence embedder was used")
+    turns: int
+    sentences: int
+    claims: int
+    delegations: list[str]
+    moderators: list[str]
+    notes: list[str] = Field(default_factory=list, description="what the reader should know")
+    timings: dict[str, float] = Field(default_factory=dict, description="seconds per step")
+    schema_version: int = 1
+
+
+class Report(_Frozen):
+    """Everything ``summitry analyze`` computes; sections it could not compute are null and
+    explained in ``degraded``."""
+
+    meta: Meta
+    stances: list[QuestionStances] | None
+    response_graph: ResponseGraphReport | None
+    themes: list[Theme] | None
+    common_ground: list[CommonGroundFinding] | None
+    convergence: list[QuestionConvergence] | None
+    participation: Participation | None
+    quality: Quality | None
+    degraded: list[Degradation] = Field(default_factory=list)
+    transcript: list[TurnRecord]

