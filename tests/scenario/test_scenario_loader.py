@@ -222,6 +222,13 @@ def test_a_missing_file(tmp_path: Path) -> None:
     assert "no such file" in str(error) and "quantum-summit" in (error.hint or "")
 
 
+@pytest.mark.parametrize("name", ["x" * 5000, "bad\x00name.yaml"])
+def test_impossible_file_names(name: str) -> None:
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(name)
+    assert "cannot be used as a file name" in str(info.value) and "\n" not in str(info.value)
+
+
 def test_an_unknown_bundled_name_suggests_the_closest() -> None:
     error = load_error("quantum-sumit")
     assert "Did you mean 'quantum-summit'?" in str(error)

@@ -59,14 +59,19 @@ def resolve(source: str | Path) -> tuple[Path, str]:
     if isinstance(source, Path):
         return source, str(source)
     text = str(source)
-    path = Path(text).expanduser()
-    if path.is_file():
-        return path, text
-    if text in bundled_names():
-        bundled = bundled_path(text)
-        return bundled, str(bundled)
-    if path.exists() or _looks_like_path(text):
-        return path, text
+    try:
+        path = Path(text).expanduser()
+        if path.is_file():
+            return path, text
+        if text in bundled_names():
+            bundled = bundled_path(text)
+            return bundled, str(bundled)
+        if path.exists() or _looks_like_path(text):
+            return path, text
+    except (OSError, ValueError) as exc:  # a name too long for the system, a NUL byte, …
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ScenarioError(f"cannot be used as a file name ({reason})", path=repr(text)[1:-1],
+                            hint="give the path to a .yaml file") from exc
     names = bundled_names()
     close = did_you_mean(text, names)
     raise ScenarioError(

@@ -65,6 +65,9 @@ def read_text(path: Path, label: str) -> str:
         raise ScenarioError("no such file", path=label, hint=_missing_hint()) from None
     except OSError as exc:
         raise ScenarioError(f"cannot read the file ({exc.strerror})", path=label) from exc
+    except ValueError as exc:  # a NUL byte in the name
+        raise ScenarioError(f"cannot be used as a file name ({exc})", path=repr(label)[1:-1],
+                            hint="give the path to a .yaml file") from exc
     if path.is_dir():
         raise ScenarioError(
             "is a directory, not a scenario file", path=label, hint="name a .yaml file inside it"
