@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-']+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
@@ -25,9 +26,10 @@ def words(text: str) -> list[str]:
     return [w.lower().strip("'-") for w in _WORD.findall(text)]
 
 
-def content_words(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def content_words(text: str) -> frozenset[str]:
     """Words that carry meaning: no stopwords, no very short words, crude plural folding."""
-    return {_fold(w) for w in words(text) if w not in STOPWORDS and len(w) > 2}
+    return frozenset(_fold(w) for w in words(text) if w not in STOPWORDS and len(w) > 2)
 
 
 def _fold(word: str) -> str:
@@ -48,6 +50,12 @@ def overlap(a: str | Iterable[str], b: str | Iterable[str]) -> float:
 
 
 _ABBREVIATIONS = ("dr.", "mr.", "ms.", "mrs.", "prof.", "st.", "e.g.", "i.e.", "u.s.", "u.k.", "vs.", "no.")
+
+
+@lru_cache(maxsize=8192)
+def sentence_keys(text: str) -> frozenset[str]:
+    """The normalised sentences of a text, for telling whether a sentence was said before."""
+    return frozenset(normalize_sentence(s) for s in sentences(text))
 
 
 def sentences(text: str) -> list[str]:

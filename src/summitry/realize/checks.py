@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from summitry.identity import identity_confusions
-from summitry.plan import TurnPlan
+from summitry.plan import Move, TurnPlan
 from summitry.scenario.model import Scenario
 from summitry.turns import Turn
 from summitry.wording import normalize_sentence, sentences, words
@@ -26,7 +26,8 @@ MIN_WORDS = 10
 MAX_WORDS = 110
 MIN_COVERAGE = 0.15
 
-_MARKUP = re.compile(r"\*\*|\[[^\]]*\]|#+ ")
+_MARKUP = re.compile(r"\*\*|\[[^\]]*\]|#+ |</?[A-Za-z][^>]*>|&[a-z]+;")
+MIN_OWN_WORDS = 8  # the model must add at least this much to the opening words it was given
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 
 
@@ -78,9 +79,11 @@ class TurnChecker:
 
     def _surface_problems(self, text: str, lead: str, plan: TurnPlan, turns: tuple[Turn, ...]) -> list[str]:
         problems: list[str] = []
-        count = len(words(text))
-        if count < MIN_WORDS or count > MAX_WORDS:
-            problems.append(f"length {count} words")
+        count, own = len(words(text)), len(words(text[len(lead):]))
+        if count < MIN_WORDS or count > MAX_WORDS or own < MIN_OWN_WORDS:
+            problems.append(f"length {count} words ({own} generated)")
+        if plan.move in (Move.NAIVE_QUESTION, Move.SMART_QUESTION) and "?" not in text:
+            problems.append("asks no question")
         if _MARKUP.search(text):
             problems.append("markup")
         invented = self._invented(text[len(lead):], turns)

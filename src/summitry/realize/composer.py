@@ -202,7 +202,8 @@ def compose_lead(plan: TurnPlan, context: SessionContext) -> str:
     """The opening words of a delegation's turn, for a language model to continue.
 
     They carry what the plan fixes and a small model would get wrong: whom the turn
-    answers and how, the options the delegation chose, the partner named in common ground.
+    answers and how, the options the delegation chose, the partner named in common ground,
+    and the delegation's own talking point, which the model then develops in its own words.
     """
     rng = random.Random(f"{context.seed}:{plan.index}:lead")
     w = Writer(context.turns, rng)
@@ -226,4 +227,6 @@ def compose_lead(plan: TurnPlan, context: SessionContext) -> str:
         _lead(plan, context, w, v)
         if plan.phase == "opening":
             _choices(context, me, w, v)
+    if plan.talking_point and plan.move not in (Move.NAIVE_QUESTION, Move.SMART_QUESTION):
+        w.add(end_sentence(plan.talking_point.text))
     return w.text()

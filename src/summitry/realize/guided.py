@@ -17,7 +17,7 @@ import random
 from typing import Any
 
 from summitry.backends.base import ChatMessage, CompletionRequest, LanguageModel, count_tokens
-from summitry.plan import TurnPlan
+from summitry.plan import Move, TurnPlan
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.checks import TurnChecker, Verdict, clean_candidate
 from summitry.realize.composer import Composer, compose_lead
@@ -66,6 +66,9 @@ class GuidedRealizer:
         if plan.is_moderator or plan.speaker not in names:
             composed = self.composer.realize(plan, context)
             return Realization(composed.text, realizer=composed.realizer, info={"composed": "moderator"})
+        if _authored_question(plan, context):
+            composed = self.composer.realize(plan, context)
+            return Realization(composed.text, realizer=composed.realizer, info={"composed": "authored question"})
         self._prepare(context.scenario)
         lead = compose_lead(plan, context) if self.style == "document" else ""
         verdicts = self._candidates(plan, context, lead)
@@ -100,6 +103,14 @@ class GuidedRealizer:
         assert self._layout is not None
         prompt = self._layout.prompt(context.turns, context.plans, plan, lead)
         return CompletionRequest(prompt=prompt, stop=STOP, repeat_penalty=1.15, **common)
+
+
+def _authored_question(plan: TurnPlan, context: SessionContext) -> bool:
+    """Naive and smartest questions that the scenario's author wrote are asked as written."""
+    delegation = context.scenario.delegation(plan.speaker)
+    return (plan.move is Move.NAIVE_QUESTION and bool(delegation.naive_question)) or (
+        plan.move is Move.SMART_QUESTION and bool(delegation.smartest_question)
+    )
 
 
 def _chat_messages(plan: TurnPlan, context: SessionContext) -> list[ChatMessage]:

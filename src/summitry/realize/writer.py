@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from summitry.wording import normalize_sentence, sentences, tidy, upper_first
+from summitry.wording import normalize_sentence, sentence_keys, sentences, tidy, upper_first
 from summitry.turns import Turn
 
 
@@ -33,8 +33,7 @@ class Writer:
         self.history.append(text)
         self._history_text = None
         self._said_text = None
-        for sentence in sentences(text):
-            self.said.add(normalize_sentence(sentence))
+        self.said |= sentence_keys(text)
 
     @property
     def said_text(self) -> str:
