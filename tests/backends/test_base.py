@@ -86,3 +86,14 @@ def test_check_style_explains_what_to_send_instead() -> None:
     with pytest.raises(BackendError, match="does not take chat messages.*prompt="):
         check_style(model, CompletionRequest(messages=[{"role": "user", "content": "x"}]))
     check_style(model, CompletionRequest(prompt="x"))
+
+
+def test_every_backend_and_wrapper_satisfies_the_protocol(tmp_path) -> None:
+    from summitry.backends import AccountingModel, RecordingModel, RetryingModel
+    from summitry.backends.openai import OpenAICompatibleModel
+
+    inner = ScriptedModel()
+    for model in (inner, RetryingModel(inner), AccountingModel(inner),
+                  RecordingModel(inner, tmp_path / "c.jsonl"),
+                  OpenAICompatibleModel(base_url="http://127.0.0.1:9/v1", model="m")):
+        assert isinstance(model, LanguageModel), model

