@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
 
 def run(
     scenario: Annotated[str, typer.Argument(help="bundled scenario name or path to a YAML file")] = DEFAULT_SCENARIO,
-    backend: Annotated[str, typer.Option(help="composer (offline, instant), local or openai")] = "composer",
+    backend: Annotated[str, typer.Option(help="local (embedded model), openai, or composer (instant)")] = "local",
     seed: Annotated[int, typer.Option(help="same scenario and seed give the same session")] = 0,
     out: Annotated[Path | None, typer.Option(help="folder for session.jsonl and transcript.md")] = None,
     model: Annotated[str | None, typer.Option(help="GGUF path (local) or model name (openai)")] = None,
