@@ -114,7 +114,8 @@ def common_ground(
         return []
     named = choose_disjoint(ranked, limit)
     rest = _best_per_pair([c for c in ranked if c.pair not in {n.pair for n in named}])
-    index = build_label_index(corpus.claims, corpus.centred, corpus.transcript.speakers)
+    index = themes.labels or build_label_index(corpus.claims, corpus.centred,
+                                               corpus.transcript.speakers)
     return [_finding(corpus, themes, index, c) for c in (named + rest)[:limit]]
 
 

@@ -52,9 +52,15 @@ class Corpus:
                     self._centred = normalise_rows(np.hstack([self._centred, self.lexical]))
         return self._centred
 
+    _claims: list[Sentence] | None = None
+
     @property
     def claims(self) -> list[Sentence]:
-        return [s for s in self.sentences if s.is_claim and s.speaker in self.delegations]
+        """The delegations' claim sentences, in order."""
+        if self._claims is None:
+            members = set(self.delegations)
+            self._claims = [s for s in self.sentences if s.is_claim and s.speaker in members]
+        return self._claims
 
     def of_turn(self, turn: int) -> list[Sentence]:
         return [s for s in self.sentences if s.turn == turn]

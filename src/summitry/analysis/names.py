@@ -36,27 +36,27 @@ class NameMatcher:
 
     def __init__(self, names: list[str]) -> None:
         self.names = list(dict.fromkeys(n for n in names if n.strip()))
-        self._patterns = [
-            (name, re.compile(
-                r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in _aliases(name)) + r")(?![\w])"
-                r"(?P<poss>['’]s)?"
-            ))
-            for name in sorted(self.names, key=len, reverse=True)
-        ]
+        self._alias: dict[str, str] = {}
+        for name in self.names:
+            for alias in _aliases(name):
+                self._alias.setdefault(alias, name)
+        ordered = sorted(self._alias, key=len, reverse=True)  # longer names win overlaps
+        self._pattern = re.compile(
+            r"(?<![\w.])(?P<alias>" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])"
+            r"(?P<poss>['’]s)?"
+        ) if ordered else None
 
     def mentions(self, text: str) -> list[Mention]:
-        """Every mention of a known name, in order of position; longer names win overlaps."""
-        taken: list[tuple[int, int]] = []
+        """Every mention of a known name, in order of position."""
+        if self._pattern is None:
+            return []
         found: list[Mention] = []
-        for name, pattern in self._patterns:
-            for m in pattern.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):  # inside a longer name
-                    continue
-                taken.append((m.start(), m.end()))
-                before = text[: m.start()].rstrip()
-                vocative = (not before or before[-1] in ".!?:\"“") and text[m.end():].startswith(",")
-                found.append(Mention(name, m.start(), m.end(), bool(m.group("poss")), vocative))
-        return sorted(found, key=lambda x: x.start)
+        for m in self._pattern.finditer(text):
+            before = text[: m.start()].rstrip()
+            vocative = (not before or before[-1] in ".!?:\"“") and text[m.end():].startswith(",")
+            found.append(Mention(self._alias[m.group("alias")], m.start(), m.end(),
+                                 bool(m.group("poss")), vocative))
+        return found
 
     def addressed(self, sentence: str, exclude: set[str] | None = None) -> list[str]:
         """Names a sentence answers: its subject near the start (with names joined to it by
@@ -74,7 +74,7 @@ class NameMatcher:
             subject = not out and words_before < ADDRESS_WINDOW_WORDS
             if (mention.possessive or mention.vocative or subject or joined) and mention.name not in out:
                 out.append(mention.name)
-            previous_end = mention.start + len(mention.name) if mention.name in out else None
+            previous_end = mention.end if mention.name in out else None
         return out
 
     def vocatives(self, text: str) -> list[str]:

@@ -54,7 +54,10 @@ class PhraseStats:
     topic: set[str] = field(default_factory=set)  # stems too common to name anything
 
     def add(self, group: int, speaker: str, text: str, exclude: set[str]) -> None:
-        for key, form in candidates(text, exclude):
+        self.add_phrases(group, speaker, candidates(text, exclude))
+
+    def add_phrases(self, group: int, speaker: str, found: list[tuple[tuple[str, ...], str]]) -> None:
+        for key, form in found:
             self.count.setdefault(group, Counter())[key] += 1
             self.speakers.setdefault(group, {}).setdefault(key, set()).add(speaker)
             self.surface.setdefault(key, Counter())[form] += 1

@@ -36,15 +36,16 @@ class Sentence:
     is_moderator: bool
     is_question: bool
     is_quoted: bool
+    is_claim: bool  # a delegation's own statement long enough to carry a position
 
-    @property
-    def is_claim(self) -> bool:
-        return (
-            not self.is_moderator
-            and not self.is_quoted
-            and word_count(self.text) >= MIN_CLAIM_WORDS
-            and sum(1 for w in words(self.text) if is_content(w)) >= MIN_CLAIM_CONTENT_WORDS
-        )
+
+def _claim(text: str, is_moderator: bool, is_quoted: bool) -> bool:
+    return (
+        not is_moderator
+        and not is_quoted
+        and word_count(text) >= MIN_CLAIM_WORDS
+        and sum(1 for w in words(text) if is_content(w)) >= MIN_CLAIM_CONTENT_WORDS
+    )
 
 
 def split_sentences(text: str) -> list[str]:
@@ -87,8 +88,10 @@ def _turn_sentences(turn: Turn, is_moderator: bool, start_id: int) -> list[Sente
     pieces = split_sentences(turn.text)
     # A quotation spanning several sentences (an imagined question) is quoted throughout.
     quoted_turn = bool(_QUOTED.search(turn.text)) and turn.text.count(":") >= 1 and len(pieces) <= 3
-    return [
-        Sentence(
+    out = []
+    for k, piece in enumerate(pieces):
+        quoted = _is_quoted(piece) or (quoted_turn and _in_quote(turn.text, piece))
+        out.append(Sentence(
             id=start_id + k,
             turn=turn.index,
             speaker=turn.speaker,
@@ -97,10 +100,10 @@ def _turn_sentences(turn: Turn, is_moderator: bool, start_id: int) -> list[Sente
             phase=turn.phase,
             is_moderator=is_moderator,
             is_question=piece.rstrip("\"'”’ ").endswith("?"),
-            is_quoted=_is_quoted(piece) or (quoted_turn and _in_quote(turn.text, piece)),
-        )
-        for k, piece in enumerate(pieces)
-    ]
+            is_quoted=quoted,
+            is_claim=_claim(piece, is_moderator, quoted),
+        ))
+    return out
 
 
 def _in_quote(text: str, piece: str) -> bool:

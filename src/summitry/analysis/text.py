@@ -83,6 +83,7 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=131072)
 def is_content(word: str) -> bool:
     """Whether a word can carry a topic (not a function word, not a generic verb, not short)."""
     return (

@@ -16,7 +16,7 @@ import numpy as np
 from summitry.analysis.cluster import agglomerate, centroids_of, refine
 from summitry.analysis.cues import cues
 from summitry.analysis.labels import LabelIndex, best_phrase, build_label_index
-from summitry.analysis.phrases import PhraseStats, name_words, phrase_stats
+from summitry.analysis.phrases import PhraseStats
 from summitry.analysis.sentences import Sentence
 
 MIN_THEME_SENTENCES = 3
@@ -51,6 +51,7 @@ class ThemeSet:
     themes: list[ThemeCluster]
     theme_of: dict[int, int]  # sentence id -> theme id
     phrases: PhraseStats
+    labels: LabelIndex | None = None
 
 
 def theme_count(n: int) -> int:
@@ -68,22 +69,21 @@ def find_themes(claims: list[Sentence], vectors: np.ndarray, speakers: list[str]
     """Cluster claim sentences into themes; rows of ``vectors`` are indexed by sentence id and
     should be centred (see :attr:`Corpus.centred`)."""
     if len(claims) < MIN_THEME_SENTENCES:
-        return ThemeSet([], {}, PhraseStats())
+        return ThemeSet([], {}, PhraseStats(), None)
     rows = vectors[[s.id for s in claims]]
     labels = refine(rows, agglomerate(rows, theme_count(len(claims))))
     groups: dict[int, list[int]] = {}
     for position, label in enumerate(labels):
         groups.setdefault(int(label), []).append(position)
     kept = [g for g in groups.values() if _substantial(g, claims)][:MAX_THEMES]
-    exclude = name_words(speakers)
-    stats = phrase_stats(
-        [(t, claims[p].speaker, claims[p].text) for t, g in enumerate(kept) for p in g], exclude
-    )
     index = build_label_index(claims, vectors, speakers)
-    stats.topic = index.topic_stems
+    stats = PhraseStats(topic=index.topic_stems)
+    for t, group in enumerate(kept):
+        for p in group:
+            stats.add_phrases(t, claims[p].speaker, index.phrases(claims[p].id))
     themes = [_theme(t, g, claims, rows, stats, index) for t, g in enumerate(kept)]
     theme_of = {sid: th.id for th in themes for sid in th.sentence_ids}
-    return ThemeSet(themes, theme_of, stats)
+    return ThemeSet(themes, theme_of, stats, index)
 
 
 def _substantial(group: list[int], claims: list[Sentence]) -> bool:
