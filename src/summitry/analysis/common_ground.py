@@ -42,6 +42,7 @@ OPPOSED = -0.15
 ANSWERED_BONUS = 0.12
 SAME_ROUND_BONUS = 0.05
 MATCHES_PER_PAIR = 12
+MAX_SIDE = 400  # claims per side compared in a long session, evenly spaced
 
 
 @dataclass(frozen=True)
@@ -141,15 +142,15 @@ class _Scorer:
             (r.turn, r.target_turn) for r in responses if r.target_turn and r.sign > -0.15
         }
         names = NameMatcher(corpus.delegations)
-        self.supportive = {
-            s.id for s in corpus.claims
-            if sentence_stand(s.text) >= SUPPORT_BASE and not _rebuttal(s, names)
-        }
+        self.by_speaker: dict[str, list[Sentence]] = {}
+        for s in corpus.claims:
+            if sentence_stand(s.text) >= SUPPORT_BASE and not _rebuttal(s, names):
+                self.by_speaker.setdefault(s.speaker, []).append(s)
 
     def candidates(self, pair: tuple[str, str], rel: float | None) -> list[Candidate]:
         a, b = pair
-        side_a = [s for s in self.corpus.claims if s.speaker == a and s.id in self.supportive]
-        side_b = [s for s in self.corpus.claims if s.speaker == b and s.id in self.supportive]
+        side_a = _spread(self.by_speaker.get(a, []), MAX_SIDE)
+        side_b = _spread(self.by_speaker.get(b, []), MAX_SIDE)
         if not side_a or not side_b:
             return []
         vectors = self.corpus.centred
@@ -188,6 +189,13 @@ class _Scorer:
         anchor = self.corpus.centred[id_a] + self.corpus.centred[id_b]
         scores = [float(t.centroid @ anchor) for t in self.themes.themes]
         return int(np.argmax(scores)) if scores else None
+
+
+def _spread(items: list[Sentence], cap: int) -> list[Sentence]:
+    if len(items) <= cap:
+        return items
+    step = len(items) / cap
+    return [items[int(k * step)] for k in range(cap)]
 
 
 def _rebuttal(sentence: Sentence, names: NameMatcher) -> bool:

@@ -3,8 +3,8 @@
 Turns are grouped by their recorded phase, or, when none is recorded, into the early, middle
 and late third of the session. Per group, the spread is the standard deviation of the
 delegations' mean positions; the question *narrowed* when the last group's spread is smaller
-than the first's. Pairs whose distance shrank (or grew) by more than a margin between their
-first and last group together are listed as converged (or diverged).
+than the first's. Pairs whose distance shrank (or grew) by more than a margin between each one's
+first and last group are listed as converged (or diverged).
 """
 
 from __future__ import annotations
@@ -56,15 +56,24 @@ def convergence(question_id: str, points: list[Point], phases: dict[int, str]) -
 
 
 def _moving_pairs(means: dict[str, dict[str, float]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    delegations = list(dict.fromkeys(d for m in means.values() for d in m))
+    """Pairs whose distance from their first to their last group shrank or grew by a margin;
+    each delegation's first and last group are its own (they need not be the same for both)."""
+    first: dict[str, float] = {}
+    last: dict[str, float] = {}
+    groups: dict[str, int] = {}
+    for m in means.values():
+        for d, value in m.items():
+            first.setdefault(d, value)
+            last[d] = value
+            groups[d] = groups.get(d, 0) + 1
+    moving = [d for d in first if groups[d] >= 2]
     converged, diverged = [], []
-    for a, b in itertools.combinations(delegations, 2):
-        together = [m for m in means.values() if a in m and b in m]
-        if len(together) < 2:
+    for a, b in itertools.combinations(list(first), 2):
+        if a not in moving and b not in moving:
             continue
-        first, last = abs(together[0][a] - together[0][b]), abs(together[-1][a] - together[-1][b])
-        if last < first - PAIR_MARGIN:
+        before, after = abs(first[a] - first[b]), abs(last[a] - last[b])
+        if after < before - PAIR_MARGIN:
             converged.append((a, b))
-        elif last > first + PAIR_MARGIN:
+        elif after > before + PAIR_MARGIN:
             diverged.append((a, b))
     return converged, diverged

@@ -1,7 +1,8 @@
 """Stance per delegation per lesson question, sentence by sentence, over time.
 
 For each question, a sentence's *relevance* is its similarity to the question and its options;
-the sentences in the upper part of that distribution count. Its *position* lies on the axis of
+the sentences in the upper part of that distribution count (the upper 40% in a long session,
+nearly all of a short one). Its *position* lies on the axis of
 the question's options in the order the scenario lists them (0 = first option … 1 = last): the
 similarity to each option is standardised across the relevant sentences and turned into
 probabilities, and because embeddings miss negation, a sentence that rejects what it talks
@@ -27,7 +28,8 @@ from summitry.analysis.sentences import Sentence
 from summitry.analysis.themes import ThemeSet, sentence_stand
 
 RELEVANT_QUANTILE = 0.6
-SMOOTHING = 0.5
+FULL_SELECTION_CLAIMS = 100
+SMOOTHING = 0.75
 REJECT_DAMPING = 0.3
 ENDORSE_BOOST = 1.5
 MAX_THEME_QUESTIONS = 4
@@ -77,7 +79,9 @@ def stance_points(corpus: Corpus, axis: Axis, embedder: Embedder,
     anchors = embedder.embed([axis.text] + [f"{axis.text} {text}" for _, text in axis.options])
     rows = corpus.vectors[[s.id for s in claims]]
     relevance = rows @ anchors.mean(axis=0)
-    cut = float(np.quantile(relevance, RELEVANT_QUANTILE))
+    # The less a session says, the more of it counts: a short one is all on the question.
+    quantile = RELEVANT_QUANTILE * min(1.0, len(claims) / FULL_SELECTION_CLAIMS)
+    cut = float(np.quantile(relevance, quantile))
     keep = [k for k in range(len(claims)) if relevance[k] >= cut and relevance[k] > 0]
     if not keep:
         return []
@@ -137,12 +141,13 @@ def delegation_stance(delegation: str, points: list[Point], axis: Axis,
                                 leaning=None, declared=declared, largest_shift=None,
                                 confidence=0.0, turns=[])
     smoothed, level, mass = [], 0.0, 0.0
+    tail = np.zeros_like(mine[0].probabilities)
     for p in mine:
-        rate = SMOOTHING * p.weight
+        rate = SMOOTHING * (0.5 + 0.5 * p.weight)
         level = (1 - rate) * level + rate * p.position
+        tail = (1 - rate) * tail + rate * p.probabilities
         mass = (1 - rate) * mass + rate
         smoothed.append(level / mass)
-    tail = np.mean([p.probabilities for p in mine[-3:]], axis=0)
     stance_points = [
         StancePoint(turn=p.sentence.turn, position=round(p.position, 3), smoothed=round(v, 3),
                     weight=p.weight, quote=p.sentence.text)
