@@ -26,7 +26,7 @@ MIN_WORDS = 10
 MAX_WORDS = 110
 MIN_COVERAGE = 0.15
 
-_MARKUP = re.compile(r"\*\*|\[[^\]]*\]|#+ |</?[A-Za-z][^>]*>|&[a-z]+;")
+_MARKUP = re.compile(r"\*\*|\[[^\]]*\]|#+ |</?[A-Za-z][^>]*>|&[a-z]+;|(?:^|\s)\d+[.)]\s|https?://")
 MIN_OWN_WORDS = 8  # the model must add at least this much to the opening words it was given
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 

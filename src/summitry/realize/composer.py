@@ -14,7 +14,7 @@ from summitry.plan import Move, Stance, TurnPlan
 from summitry.realize import phrases as P
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.mediator import compose_mediator
-from summitry.realize.writer import Writer
+from summitry.realize.writer import Writer, fill
 from summitry.scenario.model import Delegation
 from summitry.wording import end_sentence, lower_first, refer
 
@@ -203,7 +203,8 @@ def compose_lead(plan: TurnPlan, context: SessionContext) -> str:
 
     They carry what the plan fixes and a small model would get wrong: whom the turn
     answers and how, the options the delegation chose, the partner named in common ground,
-    and the delegation's own talking point, which the model then develops in its own words.
+    and the delegation's own talking point; a connective ("This matters because") then asks
+    the model to develop it in its own words rather than copy an earlier turn.
     """
     rng = random.Random(f"{context.seed}:{plan.index}:lead")
     w = Writer(context.turns, rng)
@@ -227,6 +228,10 @@ def compose_lead(plan: TurnPlan, context: SessionContext) -> str:
         _lead(plan, context, w, v)
         if plan.phase == "opening":
             _choices(context, me, w, v)
-    if plan.talking_point and plan.move not in (Move.NAIVE_QUESTION, Move.SMART_QUESTION):
+    if plan.move in (Move.NAIVE_QUESTION, Move.SMART_QUESTION):
+        return w.text()
+    if plan.talking_point:
         w.add(end_sentence(plan.talking_point.text))
-    return w.text()
+    names = _names(context)
+    connectives = [c for c in P.CONNECTIVES if "{a}" not in c or (plan.addressees and plan.addressees[0] in names)]
+    return f"{w.text()} {fill(rng.choice(connectives), **v)}".strip()

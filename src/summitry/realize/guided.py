@@ -24,7 +24,7 @@ from summitry.realize.composer import Composer, compose_lead
 from summitry.realize.document import DocumentLayout, header, note
 from summitry.scenario.model import Scenario
 
-STOP = ['"\n', "\n\n", "\n[", "\n**"]
+STOP = ['"', "\n"]
 
 
 class GuidedRealizer:
@@ -36,7 +36,7 @@ class GuidedRealizer:
         embedder: Any,
         *,
         candidates: int = 3,
-        max_tokens: int = 64,
+        max_tokens: int = 40,
         temperature: float = 0.8,
         style: str = "document",
         budget: int = 2400,
@@ -73,7 +73,10 @@ class GuidedRealizer:
         lead = compose_lead(plan, context) if self.style == "document" else ""
         verdicts = self._candidates(plan, context, lead)
         passing = [v for v in verdicts if v.ok]
-        info: dict[str, Any] = {"candidates": len(verdicts), "rejected": [list(v.problems) for v in verdicts if not v.ok]}
+        info: dict[str, Any] = {
+            "candidates": len(verdicts),
+            "rejected": [{"text": v.text[len(lead):].strip(), "problems": list(v.problems)} for v in verdicts if not v.ok],
+        }
         if passing:
             best = max(passing, key=lambda v: v.score)
             return Realization(best.text, realizer=self.name, info={**info, **best.details})

@@ -184,3 +184,18 @@ FOCUS = (
     "Let's look at {focus} instead.",
     "Consider {focus}: it touches every one of us.",
 )
+
+CONNECTIVES = (
+    "This matters because",
+    "In practice, this means",
+    "That is why",
+    "For example,",
+    "Put simply,",
+    "The reason is simple:",
+    "What we propose is",
+    "Our own experience shows that",
+    "The risk, if we fail, is that",
+    "The opportunity here is that",
+    "What we ask of {a} is",
+    "So our question to {a} is whether",
+)
