@@ -39,8 +39,8 @@ from summitry.turns import Transcript
 
 Relation = Callable[[str, str], float]
 OPPOSED = -0.15
-ANSWERED_BONUS = 0.12
-SAME_ROUND_BONUS = 0.05
+ANSWERED_BONUS = 0.15
+SAME_ROUND_BONUS = 0.15
 MATCHES_PER_PAIR = 12
 MAX_SIDE = 400  # claims per side compared in a long session, evenly spaced
 
@@ -156,8 +156,9 @@ class _Scorer:
         vectors = self.corpus.centred
         sims = vectors[[s.id for s in side_a]] @ vectors[[s.id for s in side_b]].T
         exchange = _positive_exchange(self.responses, a, b)
+        match = self._matches(sims, side_a, side_b)
         best: dict[int, Candidate] = {}
-        for i, j in _top_cells(sims, MATCHES_PER_PAIR):
+        for i, j in _top_cells(match, MATCHES_PER_PAIR):
             sa, sb = side_a[i], side_b[j]
             theme_id = self._theme_of(sa.id, sb.id)
             if theme_id is None or theme_id in best:
@@ -165,21 +166,28 @@ class _Scorer:
             theme = self.themes.themes[theme_id]
             if min(theme.stand.get(a, 0.0), theme.stand.get(b, 0.0)) < OPPOSED:
                 continue
-            match = self._match(float(sims[i, j]), sa.turn, sb.turn)
             support = min(1.0, max(0.0, (theme.stand.get(a, 0.0) + theme.stand.get(b, 0.0)) / 2))
             breadth = min(1.0, min(_count(theme, a, self.corpus), _count(theme, b, self.corpus)) / 3)
-            confidence = 0.55 * match + 0.15 * support + 0.15 * (exchange is not None) + 0.15 * breadth
+            confidence = (0.55 * float(match[i, j]) + 0.15 * support + 0.15 * (exchange is not None)
+                          + 0.15 * breadth)
             best[theme_id] = Candidate(pair, theme_id, round(min(1.0, confidence), 3), rel,
                                        (sa.id, sb.id), exchange)
         return list(best.values())
 
-    def _match(self, similarity: float, turn_a: int, turn_b: int) -> float:
-        rank = float(np.searchsorted(self.reference, similarity) / max(1, len(self.reference)))
-        if (turn_a, turn_b) in self.answered or (turn_b, turn_a) in self.answered:
-            rank += ANSWERED_BONUS
-        elif self.corpus.rounds.get(turn_a) == self.corpus.rounds.get(turn_b):
-            rank += SAME_ROUND_BONUS
-        return min(1.0, rank)
+    def _matches(self, sims: np.ndarray, side_a: list[Sentence], side_b: list[Sentence]) -> np.ndarray:
+        """Similarity percentiles, raised where one turn answered the other or both answered
+        the same prompt (same round): claims made in reply to the same thing are comparable."""
+        rank = np.searchsorted(self.reference, sims) / max(1, len(self.reference))
+        rounds_a = np.array([self.corpus.rounds.get(s.turn, -1) for s in side_a])
+        rounds_b = np.array([self.corpus.rounds.get(s.turn, -2) for s in side_b])
+        bonus = np.where(rounds_a[:, None] == rounds_b[None, :], SAME_ROUND_BONUS, 0.0)
+        turns_a = [s.turn for s in side_a]
+        turns_b = {s.turn: j for j, s in enumerate(side_b)}
+        for i, ta in enumerate(turns_a):
+            for tb, j in turns_b.items():
+                if (ta, tb) in self.answered or (tb, ta) in self.answered:
+                    bonus[i, [k for k, s in enumerate(side_b) if s.turn == tb]] = ANSWERED_BONUS
+        return np.minimum(1.0, rank + bonus)
 
     def _theme_of(self, id_a: int, id_b: int) -> int | None:
         """The theme of a match: the one both sentences share, else the closest to both."""
@@ -233,8 +241,7 @@ def _finding(corpus: Corpus, themes: ThemeSet, index: LabelIndex, c: Candidate) 
     if c.exchange is not None:
         evidence.append(Evidence(turn=c.exchange.turn, speaker=c.exchange.speaker,
                                  quote=c.exchange.quote))
-    theme = [corpus.sentences[i] for i in themes.themes[c.theme_id].sentence_ids]
-    label = best_phrase(index, theme, pair=c.pair) or themes.themes[c.theme_id].label
+    label = themes.themes[c.theme_id].label
     return CommonGroundFinding(
         pair=c.pair, theme=label, sentence=f"{a} and {b} found common ground on {label}",
         confidence=c.confidence, evidence=evidence, relation=c.relation,

@@ -16,7 +16,7 @@ from summitry.turns import Transcript, Turn
 MIN_CLAIM_WORDS = 5
 MIN_CLAIM_CONTENT_WORDS = 3
 
-_STAGE = re.compile(r"\*?\([^)]{0,80}\)\*?")
+_STAGE = re.compile(r"\*\([^)]{0,80}\)\*|^\s*\([^)]{0,40}\)")
 _SPLIT = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 _QUOTED = re.compile(
     r"(?:^|(?<=[\s:(]))[\"'“‘]((?:[^\"'“”‘’]|(?<=\w)['’](?=\w)){12,})[\"'”’](?=[\s.,!?;:)]|$)"
@@ -49,11 +49,9 @@ def _claim(text: str, is_moderator: bool, is_quoted: bool) -> bool:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split a turn's text into sentences; stage directions such as *(laughing)* are dropped."""
-    cleaned = _STAGE.sub(" ", text)
-    cleaned = re.sub(r"\s+", " ", cleaned).strip()
-    if not cleaned:
-        return []
+    """Split a turn's text into sentences, each a verbatim piece of the text (so it can be
+    quoted); stage directions such as *(laughing)* are dropped."""
+    cleaned = _STAGE.sub(lambda m: " " * len(m.group(0)), text)
     parts = [p.strip() for p in _SPLIT.split(cleaned)]
     return [p for p in parts if any(ch.isalnum() for ch in p)]
 
