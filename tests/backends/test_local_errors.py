@@ -67,3 +67,16 @@ def test_bundled_model_is_assembled_once_and_repaired(monkeypatch, tmp_path) -> 
         handle.truncate(1000)
     assert bundled_model_path().stat().st_size == size
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary left behind
+
+
+def test_threads_can_be_set_by_environment(monkeypatch) -> None:
+    from summitry.backends.local import default_threads
+    from summitry.errors import BackendError
+
+    monkeypatch.delenv("SUMMITRY_THREADS", raising=False)
+    assert default_threads() == available_cores()
+    monkeypatch.setenv("SUMMITRY_THREADS", "1")
+    assert default_threads() == 1
+    monkeypatch.setenv("SUMMITRY_THREADS", "two")
+    with pytest.raises(BackendError, match="SUMMITRY_THREADS must be a positive whole number"):
+        default_threads()

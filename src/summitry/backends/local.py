@@ -5,7 +5,9 @@ with a document to continue, not with chat messages. ``model_path`` takes any ot
 
 Speed on a small CPU comes from three things:
 
-- threads: all the cores this process may use (llama.cpp's own default is half of them);
+- threads: all the cores this process may use (llama.cpp's own default is half of them),
+  or ``$SUMMITRY_THREADS`` (on a machine busy with other work, fewer threads can be faster:
+  llama.cpp's threads wait for each other by spinning);
 - one model per process: loaded models are cached by (path, context size, threads, …) and
   shared by every :class:`LlamaCppModel` built with the same settings;
 - prompt-prefix reuse: llama.cpp keeps the key/value cache of the last call, and the next
@@ -13,7 +15,9 @@ Speed on a small CPU comes from three things:
   prompts grow by appending turns therefore pays only for the new turn, and the ``n``
   candidates of one request pay for the prompt once. ``cached_prompt_tokens`` reports what was
   reused. Gemma 3 uses sliding-window attention; reuse is only exact with a full-size window
-  cache (``swa_full=True``, the default here), which the tests check token for token.
+  cache (``swa_full=True``, the default here), which the tests check token for token. (With
+  ``swa_full=False``, llama-cpp-python 0.3.36 still reports the partial cache removal as done,
+  and the reused run continues differently from a cold one.)
 """
 
 from __future__ import annotations
@@ -44,6 +48,17 @@ def available_cores() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
+
+
+def default_threads() -> int:
+    """``$SUMMITRY_THREADS`` when set, else every available core."""
+    value = os.environ.get("SUMMITRY_THREADS", "").strip()
+    if not value:
+        return available_cores()
+    if not value.isdigit() or int(value) < 1:
+        raise BackendError(f"SUMMITRY_THREADS must be a positive whole number (not {value!r})",
+                           hint="unset it to use every available core")
+    return int(value)
 
 
 def _import_llama_cpp() -> Any:
@@ -139,7 +154,7 @@ class LlamaCppModel:
         path = Path(model_path).expanduser() if model_path else bundled_model_path()
         _check_model_file(path)
         self.model_path = path
-        self.n_threads = n_threads or available_cores()
+        self.n_threads = n_threads or default_threads()
         self._loaded = load_model(path, n_ctx=n_ctx, n_threads=self.n_threads,
                                   swa_full=swa_full, n_batch=n_batch)
         self._llama = self._loaded.llama

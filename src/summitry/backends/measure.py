@@ -1,6 +1,6 @@
 """Measuring the local backend: prompt and generation speed, and what prefix reuse saves.
 
-    python -m summitry.backends.measure [--threads N] [--turns 8] [--model PATH]
+    python -m summitry.backends.measure [--threads N] [--turns 8] [--repeat 3] [--model PATH]
 
 Prints prompt evaluation and generation in tokens per second (llama.cpp's own counters),
 then runs the same growing document — a header, turns appended one by one, a cue last —
@@ -27,19 +27,25 @@ def _perf(model: LlamaCppModel) -> Any:
     return _import_llama_cpp().llama_perf_context(model._llama._ctx.ctx)
 
 
-def speeds(model: LlamaCppModel, prompt: str, generate: int) -> dict[str, float]:
-    """Tokens per second of prompt evaluation (cold) and of generation."""
-    model.clear_cache()
-    model.complete(CompletionRequest(prompt=prompt, max_tokens=1, temperature=0.0))
-    data = _perf(model)
-    prompt_rate = data.n_p_eval / (data.t_p_eval_ms / 1000.0)
-    model.complete(CompletionRequest(prompt=prompt + " We", max_tokens=generate,
-                                     temperature=0.7, seed=1))
-    data = _perf(model)
+def speeds(model: LlamaCppModel, prompt: str, generate: int, repeat: int = 1
+           ) -> dict[str, float]:
+    """Tokens per second of cold prompt evaluation and of generation (best of ``repeat``)."""
+    prompt_rates: list[float] = []
+    generation_rates: list[float] = []
+    for attempt in range(repeat):
+        model.clear_cache()
+        model.complete(CompletionRequest(prompt=prompt, max_tokens=1, temperature=0.0))
+        data = _perf(model)
+        prompt_rates.append(data.n_p_eval / (data.t_p_eval_ms / 1000.0))
+        model.complete(CompletionRequest(prompt=prompt + " We", max_tokens=generate,
+                                         temperature=0.7, seed=attempt))
+        data = _perf(model)
+        generation_rates.append(data.n_eval / (data.t_eval_ms / 1000.0))
     return {"prompt_tokens": len(model.prompt_tokens(prompt)),
-            "prompt_tokens_per_s": round(prompt_rate, 1),
-            "generated_tokens": data.n_eval,
-            "generation_tokens_per_s": round(data.n_eval / (data.t_eval_ms / 1000.0), 1)}
+            "prompt_tokens_per_s": round(max(prompt_rates), 1),
+            "generated_tokens": generate,
+            "generation_tokens_per_s": round(max(generation_rates), 1),
+            "of_runs": repeat}
 
 
 def session(model: LlamaCppModel, turns: int, *, cold: bool) -> dict[str, Any]:
@@ -70,6 +76,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--turns", type=int, default=8)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--repeat", type=int, default=3, help="speed runs; the best is kept")
     args = parser.parse_args(argv)
     model = LlamaCppModel(args.model, n_ctx=4096, n_threads=args.threads)
     long_prompt = HEADER + "".join(
@@ -77,7 +84,7 @@ def main(argv: list[str] | None = None) -> None:
         f'commission that meets every season, as point {i} of our plan says."\n\n'
         for i in range(20))
     report: dict[str, Any] = {"model": model.name, "threads": model.n_threads,
-                              "speed": speeds(model, long_prompt, generate=64)}
+                              "speed": speeds(model, long_prompt, generate=64, repeat=args.repeat)}
     cold = session(model, args.turns, cold=True)
     warm = session(model, args.turns, cold=False)
     report["cold"] = {k: v for k, v in cold.items() if k != "texts"}
