@@ -33,8 +33,13 @@ def quick_parse(text: str, moderator: str | None = None) -> Transcript:
             continue
         speaker = m.group("speaker").strip()
         turns.append(
-            Turn(index=len(turns) + 1, speaker=speaker, text=m.group("text").strip(),
-                 tone=m.groupdict().get("tone"), is_moderator=speaker == moderator)
+            Turn(
+                index=len(turns) + 1,
+                speaker=speaker,
+                text=m.group("text").strip(),
+                tone=m.groupdict().get("tone"),
+                is_moderator=speaker == moderator,
+            )
         )
     return Transcript(title=title, turns=tuple(turns), moderator=moderator)
 
@@ -78,32 +83,53 @@ def seed_like_scenario() -> Scenario:
     for (a, b), value in SEED_RELATIONS.items():
         relations[a][b] = value
         relations[b][a] = value
-    answers = {"United States": "allied", "China": "cooperative", "Russia": "sovereign",
-               "Iran": "sovereign", "Israel": "allied", "Ukraine": "cooperative",
-               "Mexico": "cooperative"}
-    return Scenario.model_validate({
-        "title": "International Quantum Computing Summit",
-        "premise": "A diplomatic classroom after a lesson on quantum computing.",
-        "lesson": {
-            "topic": "Quantum computing and its governance",
-            "summary": "What quantum computers can and cannot do, and how to govern them.",
-            "questions": [{
-                "id": "access",
-                "text": "How should access to quantum computing be governed?",
-                "options": [
-                    {"id": "cooperative", "text": "A cooperative international approach with shared access"},
-                    {"id": "allied", "text": "Sharing within allied frameworks only"},
-                    {"id": "sovereign", "text": "National programmes with mutual restraint and sovereignty"},
+    answers = {
+        "United States": "allied",
+        "China": "cooperative",
+        "Russia": "sovereign",
+        "Iran": "sovereign",
+        "Israel": "allied",
+        "Ukraine": "cooperative",
+        "Mexico": "cooperative",
+    }
+    return Scenario.model_validate(
+        {
+            "title": "International Quantum Computing Summit",
+            "premise": "A diplomatic classroom after a lesson on quantum computing.",
+            "lesson": {
+                "topic": "Quantum computing and its governance",
+                "summary": "What quantum computers can and cannot do, and how to govern them.",
+                "questions": [
+                    {
+                        "id": "access",
+                        "text": "How should access to quantum computing be governed?",
+                        "options": [
+                            {
+                                "id": "cooperative",
+                                "text": "A cooperative international approach with shared access",
+                            },
+                            {"id": "allied", "text": "Sharing within allied frameworks only"},
+                            {
+                                "id": "sovereign",
+                                "text": "National programmes with mutual restraint and sovereignty",
+                            },
+                        ],
+                    }
                 ],
-            }],
-        },
-        "moderator": {"name": "Dr. Chen", "role": "International mediator and educator"},
-        "delegations": [
-            {"name": n, "tone": "measured", "summary": f"The delegation of {n}.",
-             "interests": ["security"], "answers": {"access": answers[n]},
-             "talking_points": [{"theme": "security", "text": "Security matters."}],
-             "relations": relations[n]}
-            for n in names
-        ],
-        "agenda": [{"phase": "welcome"}, {"phase": "opening"}, {"phase": "closing"}],
-    })
+            },
+            "moderator": {"name": "Dr. Chen", "role": "International mediator and educator"},
+            "delegations": [
+                {
+                    "name": n,
+                    "tone": "measured",
+                    "summary": f"The delegation of {n}.",
+                    "interests": ["security"],
+                    "answers": {"access": answers[n]},
+                    "talking_points": [{"theme": "security", "text": "Security matters."}],
+                    "relations": relations[n],
+                }
+                for n in names
+            ],
+            "agenda": [{"phase": "welcome"}, {"phase": "opening"}, {"phase": "closing"}],
+        }
+    )

@@ -1,4 +1,4 @@
-"""Common ground between rivals, on a hand-written transcript with a known answer and on the seed."""
+"""Common ground between rivals: a hand-written transcript with a known answer, and the seed."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ def river_relation(a: str, b: str) -> float:
 
 @pytest.fixture(scope="module")
 def river():
-    return quick_parse((DATA / "river-council.txt").read_text(encoding="utf-8"), moderator="Moderator")
+    return quick_parse(
+        (DATA / "river-council.txt").read_text(encoding="utf-8"), moderator="Moderator"
+    )
 
 
 def test_known_answer_on_hand_written_council(river) -> None:
@@ -62,19 +64,25 @@ def test_limit_and_no_relation_uses_the_most_negative_exchanges(river) -> None:
 
 def test_empty_and_one_speaker_transcripts_give_no_findings() -> None:
     assert find_common_ground(quick_parse("")) == []
-    alone = quick_parse("Solo: We like rivers and clean water for every farmer.\n"
-                        "Solo: We also like monitoring stations for water quality.")
+    alone = quick_parse(
+        "Solo: We like rivers and clean water for every farmer.\n"
+        "Solo: We also like monitoring stations for water quality."
+    )
     assert find_common_ground(alone, relation=lambda a, b: -1.0) == []
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed transcript is not present beside the repository")
+@pytest.mark.skipif(
+    not SEED.exists(), reason="the seed transcript is not present beside the repository"
+)
 def test_seed_is_fast_enough_for_the_engine() -> None:
     transcript, scenario = seed_transcript(), seed_like_scenario()
     find_common_ground(transcript, relation=scenario.relation)  # warm regex and stem caches
     timings = []
     for _ in range(3):
         start = time.perf_counter()
-        findings = find_common_ground(transcript, relation=scenario.relation, embedder=LexicalEmbedder())
+        findings = find_common_ground(
+            transcript, relation=scenario.relation, embedder=LexicalEmbedder()
+        )
         timings.append(time.perf_counter() - start)
     assert len(findings) == 3
     assert sorted(timings)[1] < 0.25, f"find_common_ground took {timings} s on the seed"

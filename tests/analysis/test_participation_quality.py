@@ -37,13 +37,16 @@ def test_invited_self_started_and_unanswered() -> None:
 
 
 def test_duplicates_echoes_and_identity_confusion_are_found() -> None:
-    text = "\n".join([
-        "Chair: Welcome, everyone. Redland, would you begin?",
-        "Redland: We want a ceasefire along the river and observers on both banks starting next week.",
-        "Blueland: Redland wants a ceasefire along the river and observers on both banks starting next week, and so do we.",
-        "Greenland: As Redland, we insist that the observers come from neutral countries only.",
-        "Redland: We want a ceasefire along the river and observers on both banks starting next week.",
-    ])
+    plea = "a ceasefire along the river and observers on both banks starting next week"
+    text = "\n".join(
+        [
+            "Chair: Welcome, everyone. Redland, would you begin?",
+            f"Redland: We want {plea}.",
+            f"Blueland: Redland wants {plea}, and so do we.",
+            "Greenland: As Redland, we insist that the observers come from neutral countries.",
+            f"Redland: We want {plea}.",
+        ]
+    )
     corpus, responses = analysed(text)
     q = quality(corpus, responses)
     assert any(pair.turns == (2, 5) for pair in q.near_duplicates)
@@ -64,8 +67,11 @@ def test_distinctive_voices_are_recognised_and_identical_ones_are_not() -> None:
     corpus, responses = analysed("\n".join(lines))
     q = quality(corpus, responses)
     assert q.distinctiveness == 1.0 and q.distinctiveness_chance == 0.5
-    same = ["Chair: Welcome."] + [f"{who}: We all want lasting peace, shared prosperity and clean water for every nation."
-                                  for _ in range(4) for who in voices]
+    same = ["Chair: Welcome."] + [
+        f"{who}: We all want lasting peace, shared prosperity and clean water for every nation."
+        for _ in range(4)
+        for who in voices
+    ]
     corpus, responses = analysed("\n".join(same))
     assert quality(corpus, responses).distinctiveness <= 0.5
 

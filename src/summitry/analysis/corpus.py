@@ -13,8 +13,8 @@ import numpy as np
 
 from summitry.analysis.embed import CachedEmbedder, Embedder, LexicalEmbedder, normalise_rows
 from summitry.analysis.names import NameMatcher
-from summitry.analysis.text import is_content, words
 from summitry.analysis.sentences import Sentence, collective, sentences_of
+from summitry.analysis.text import is_content, words
 from summitry.turns import Transcript
 
 MODERATOR_VOCATIVE_SHARE = 0.3
@@ -109,8 +109,16 @@ def build_corpus(
     matcher = NameMatcher(sorted(set(speakers) | set(delegations or [])))
     texts = [matcher.mask(s.text) for s in sentences]
     vectors = cached.embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
-    corpus = Corpus(transcript, members, moderators, sentences, vectors, cached.name,
-                    [note] if note else [], _rounds(transcript, set(members)))
+    corpus = Corpus(
+        transcript,
+        members,
+        moderators,
+        sentences,
+        vectors,
+        cached.name,
+        [note] if note else [],
+        _rounds(transcript, set(members)),
+    )
     if cached.name != LexicalEmbedder.name and texts:
         corpus.lexical = _topic_free_lexical(texts, [s.is_claim for s in sentences])
     return corpus

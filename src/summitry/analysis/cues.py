@@ -16,8 +16,9 @@ _AGREE = {
     r"\b(?:i|we) (?:fully |strongly |also )?agree\b": 1.0,
     r"\bagree(?:s|d)? with\b": 1.0,
     r"\b(?:has|have|with) (?:real |some |great )?merit\b": 1.0,
-    r"\b(?:raises?|makes?|identif(?:y|ies)|ha(?:s|ve)) (?:an? )?(?:important|valid|good|fair|excellent|"
-    r"crucial|key|the core) (?:points?|distinction|question|concerns?|problem|argument)\b": 1.0,
+    r"\b(?:raises?|makes?|identif(?:y|ies)|ha(?:s|ve)) (?:an? )?"
+    r"(?:important|valid|good|fair|excellent|crucial|key|the core) "
+    r"(?:points?|distinction|question|concerns?|problem|argument)\b": 1.0,
     r"\b(?:is|are|was|were) (?:valid|right|correct|fair)\b": 1.0,
     r"\b(?:you're|you are|they are|is) (?:all )?(?:absolutely |quite )?right\b": 1.0,
     r"\bcorrectly\b": 1.0,
@@ -50,8 +51,10 @@ _DISAGREE = {
 }
 
 _ENDORSE = {
-    r"\b(?:we|i) (?:support|endorse|favou?r|prefer|selected|chose|choose|back|welcome|propose)\b": 1.0,
-    r"\b(?:could|can|would|will) (?:benefit|help|enable|build|strengthen|improve|serve|provide|demonstrate)\b": 0.6,
+    r"\b(?:we|i) (?:support|endorse|favou?r|prefer|selected|chose|choose|back|welcome|"
+    r"propose)\b": 1.0,
+    r"\b(?:could|can|would|will) "
+    r"(?:benefit|help|enable|build|strengthen|improve|serve|provide|demonstrate)\b": 0.6,
     r"\b(?:is|are) (?:valuable|essential|crucial|critical|vital|promising|encouraging)\b": 0.7,
     r"\binterested in\b|\bappeals? to\b|\bopen to\b|\bwilling to\b": 0.7,
     r"\bsupports?\b|\bwelcomes?\b|\bendorses?\b": 0.6,
@@ -60,7 +63,8 @@ _ENDORSE = {
 }
 
 _REJECT = {
-    r"\b(?:cannot|can't|won't|will not|must not|should not|refuse to) (?:accept|allow|support|agree)\b": 1.0,
+    r"\b(?:cannot|can't|won't|will not|must not|should not|refuse to) "
+    r"(?:accept|allow|support|agree)\b": 1.0,
     r"\b(?:we|i) (?:reject|oppose|refuse|resist)\b|\brejects?\b|\bopposes\b": 1.0,
     r"\b(?:unacceptable|unworkable|a trap|a mistake|dangerous)\b": 0.8,
     r"\b(?:threaten|undermine|destabili[sz]e|exacerbate)s?\b": 0.5,
@@ -69,7 +73,9 @@ _REJECT = {
     r"\bconcern(?:ed|ing|s)? about\b": 0.4,
 }
 
-_NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|without)\b")
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|without)\b"
+)
 
 
 def _compile(table: dict[str, float]) -> list[tuple[re.Pattern[str], float]]:
@@ -96,8 +102,15 @@ class CueScores:
         return max(-1.0, min(1.0, self.endorse - self.reject))
 
 
-_TABLES = {name: _compile(table) for name, table in
-           {"agree": _AGREE, "disagree": _DISAGREE, "endorse": _ENDORSE, "reject": _REJECT}.items()}
+_TABLES = {
+    name: _compile(table)
+    for name, table in {
+        "agree": _AGREE,
+        "disagree": _DISAGREE,
+        "endorse": _ENDORSE,
+        "reject": _REJECT,
+    }.items()
+}
 
 
 def _score(text: str, table: list[tuple[re.Pattern[str], float]]) -> float:

@@ -101,7 +101,10 @@ def minilm_model_dir() -> Path | None:
 
 def minilm_available() -> bool:
     """Whether the bundled MiniLM model and sentence-transformers can be loaded."""
-    return minilm_model_dir() is not None and importlib.util.find_spec("sentence_transformers") is not None
+    return (
+        minilm_model_dir() is not None
+        and importlib.util.find_spec("sentence_transformers") is not None
+    )
 
 
 _QUIET_OFFLINE = {
@@ -161,8 +164,11 @@ class MiniLMEmbedder:
             return np.zeros((0, 384), dtype=np.float32)
         model = self._load()
         vectors = model.encode(
-            sentences, batch_size=self.batch_size, show_progress_bar=False,
-            convert_to_numpy=True, normalize_embeddings=True,
+            sentences,
+            batch_size=self.batch_size,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
         )
         return normalise_rows(vectors)
 
@@ -196,8 +202,12 @@ class CachedEmbedder:
         path = Path(path)
         texts = list(self._cache)
         vectors = np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1))
-        np.savez_compressed(path, texts=np.array(texts, dtype=object).astype(str),
-                            vectors=vectors.astype(np.float32), name=np.array(self.name))
+        np.savez_compressed(
+            path,
+            texts=np.array(texts, dtype=object).astype(str),
+            vectors=vectors.astype(np.float32),
+            name=np.array(self.name),
+        )
         return path
 
     def load(self, path: str | Path) -> int:
@@ -228,6 +238,7 @@ def get_embedder(name: str = "auto") -> Embedder:
         return MiniLMEmbedder()
     if key == "lexical":
         return LexicalEmbedder()
+    names = ", ".join(EMBEDDER_NAMES)
     raise AnalysisError(
-        f"unknown embedder '{name}'; use one of: {', '.join(EMBEDDER_NAMES)}.{did_you_mean(key, EMBEDDER_NAMES)}"
+        f"unknown embedder '{name}'; use one of: {names}.{did_you_mean(key, EMBEDDER_NAMES)}"
     )

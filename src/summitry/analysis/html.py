@@ -36,7 +36,9 @@ def _script_json(value: object) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True
+    )
     env.filters["pct"] = lambda v: "–" if v is None else f"{100 * v:.0f}%"
     env.filters["num"] = lambda v, d=2: "–" if v is None else f"{v:.{d}f}"
     env.filters["anchor"] = lambda text: re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
@@ -48,9 +50,12 @@ def render_html(report: Report, *, plotly_js: str | None = None) -> str:
     source = resources.files("summitry.analysis").joinpath("templates", TEMPLATE).read_text("utf-8")
     template = _environment().from_string(source)
     figs = figures(report)
-    plotly = (plotly_js if plotly_js is not None else plotly_bundle()).replace("</script", "<\\/script")
-    return template.render(report=report, figures=_script_json(figs), figure_ids=list(figs),
-                           plotly_js=plotly)
+    plotly = (plotly_js if plotly_js is not None else plotly_bundle()).replace(
+        "</script", "<\\/script"
+    )
+    return template.render(
+        report=report, figures=_script_json(figs), figure_ids=list(figs), plotly_js=plotly
+    )
 
 
 def write_html(report: Report, path: str | Path) -> Path:

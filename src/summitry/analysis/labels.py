@@ -55,7 +55,9 @@ class LabelIndex:
         return [self.claims[int(i)] for i in order]
 
 
-def build_label_index(claims: list[Sentence], vectors: np.ndarray, names: Iterable[str]) -> LabelIndex:
+def build_label_index(
+    claims: list[Sentence], vectors: np.ndarray, names: Iterable[str]
+) -> LabelIndex:
     """Count every candidate phrase of every claim, once per sentence."""
     exclude = name_words(names)
     share: Counter[str] = Counter()
@@ -109,7 +111,9 @@ def best_phrase(
     return forms[best].most_common(1)[0][0]
 
 
-def _shared_stems(sentences: Sequence[Sentence], pair: tuple[str, str], index: LabelIndex) -> set[str]:
+def _shared_stems(
+    sentences: Sequence[Sentence], pair: tuple[str, str], index: LabelIndex
+) -> set[str]:
     a, b = pair
     side: dict[str, set[str]] = {a: set(), b: set()}
     for s in sentences:

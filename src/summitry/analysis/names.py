@@ -41,10 +41,14 @@ class NameMatcher:
             for alias in _aliases(name):
                 self._alias.setdefault(alias, name)
         ordered = sorted(self._alias, key=len, reverse=True)  # longer names win overlaps
-        self._pattern = re.compile(
-            r"(?<![\w.])(?P<alias>" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])"
-            r"(?P<poss>['’]s)?"
-        ) if ordered else None
+        self._pattern = (
+            re.compile(
+                r"(?<![\w.])(?P<alias>" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])"
+                r"(?P<poss>['’]s)?"
+            )
+            if ordered
+            else None
+        )
 
     def mentions(self, text: str) -> list[Mention]:
         """Every mention of a known name, in order of position."""
@@ -53,9 +57,16 @@ class NameMatcher:
         found: list[Mention] = []
         for m in self._pattern.finditer(text):
             before = text[: m.start()].rstrip()
-            vocative = (not before or before[-1] in ".!?:\"“") and text[m.end():].startswith(",")
-            found.append(Mention(self._alias[m.group("alias")], m.start(), m.end(),
-                                 bool(m.group("poss")), vocative))
+            vocative = (not before or before[-1] in '.!?:"“') and text[m.end() :].startswith(",")
+            found.append(
+                Mention(
+                    self._alias[m.group("alias")],
+                    m.start(),
+                    m.end(),
+                    bool(m.group("poss")),
+                    vocative,
+                )
+            )
         return found
 
     def addressed(self, sentence: str, exclude: set[str] | None = None) -> list[str]:
@@ -68,11 +79,13 @@ class NameMatcher:
             if mention.name in exclude:
                 continue
             joined = previous_end is not None and re.fullmatch(
-                r"\s*(?:and|,|, and)\s*", sentence[previous_end: mention.start]
+                r"\s*(?:and|,|, and)\s*", sentence[previous_end : mention.start]
             )
             words_before = len(sentence[: mention.start].split())
             subject = not out and words_before < ADDRESS_WINDOW_WORDS
-            if (mention.possessive or mention.vocative or subject or joined) and mention.name not in out:
+            if (
+                mention.possessive or mention.vocative or subject or joined
+            ) and mention.name not in out:
                 out.append(mention.name)
             previous_end = mention.end if mention.name in out else None
         return out
@@ -91,7 +104,7 @@ class NameMatcher:
         is said rather than who is named."""
         out, last = [], 0
         for mention in self.mentions(text):
-            out.append(text[last:mention.start])
+            out.append(text[last : mention.start])
             out.append("their" if mention.possessive else "they")
             last = mention.end
         out.append(text[last:])

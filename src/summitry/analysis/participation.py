@@ -36,7 +36,9 @@ def invited_turns(corpus: Corpus) -> set[int]:
             last_mediator, spoke_since = turn, set()
             continue
         if last_mediator is not None and turn.speaker not in spoke_since:
-            named = set(last_mediator.addressees) | {m.name for m in names.mentions(last_mediator.text)}
+            named = set(last_mediator.addressees) | {
+                m.name for m in names.mentions(last_mediator.text)
+            }
             if turn.speaker in named:
                 invited.add(turn.index)
         spoke_since.add(turn.speaker)
@@ -53,14 +55,22 @@ def participation(corpus: Corpus, responses: list[Response]) -> Participation:
     unanswered_all: list[int] = []
     for d in corpus.delegations:
         mine = [t for t in turns if t.speaker == d]
-        unanswered = [t.index for t in mine
-                      if t.index not in answered and corpus.rounds.get(t.index) != last_round]
+        unanswered = [
+            t.index
+            for t in mine
+            if t.index not in answered and corpus.rounds.get(t.index) != last_round
+        ]
         unanswered_all += unanswered
-        shares.append(SpeakerShare(
-            speaker=d, turns=len(mine), words=sum(word_count(t.text) for t in mine),
-            invited=sum(1 for t in mine if t.index in invited),
-            self_started=sum(1 for t in mine if t.index not in invited), unanswered=unanswered,
-        ))
+        shares.append(
+            SpeakerShare(
+                speaker=d,
+                turns=len(mine),
+                words=sum(word_count(t.text) for t in mine),
+                invited=sum(1 for t in mine if t.index in invited),
+                self_started=sum(1 for t in mine if t.index not in invited),
+                unanswered=unanswered,
+            )
+        )
     delegation_turns = sum(s.turns for s in shares)
     return Participation(
         speakers=shares,

@@ -39,7 +39,7 @@ def candidates(text: str, exclude: set[str] | None = None) -> list[tuple[tuple[s
     for run in runs:
         for size in (1, 2, 3):
             for start in range(len(run) - size + 1):
-                gram = run[start:start + size]
+                gram = run[start : start + size]
                 out.append((tuple(stem(w) for w in gram), " ".join(gram)))
     return out
 
@@ -56,7 +56,9 @@ class PhraseStats:
     def add(self, group: int, speaker: str, text: str, exclude: set[str]) -> None:
         self.add_phrases(group, speaker, candidates(text, exclude))
 
-    def add_phrases(self, group: int, speaker: str, found: list[tuple[tuple[str, ...], str]]) -> None:
+    def add_phrases(
+        self, group: int, speaker: str, found: list[tuple[tuple[str, ...], str]]
+    ) -> None:
         for key, form in found:
             self.count.setdefault(group, Counter())[key] += 1
             self.speakers.setdefault(group, {}).setdefault(key, set()).add(speaker)
@@ -78,7 +80,9 @@ class PhraseStats:
         length_bonus = {1: 0.55, 2: 1.0, 3: 1.0}[len(key)]
         return (math.log1p(uses) + speakers) * idf * length_bonus
 
-    def top(self, group: int, n: int = 5, within: Iterable[tuple[str, ...]] | None = None) -> list[str]:
+    def top(
+        self, group: int, n: int = 5, within: Iterable[tuple[str, ...]] | None = None
+    ) -> list[str]:
         """The group's n most distinctive phrases, no phrase repeating another's words."""
         keys = list(within) if within is not None else list(self.count.get(group, {}))
         ranked = sorted(keys, key=lambda k: (-round(self.score(group, k), 9), -len(k), k))
@@ -86,7 +90,9 @@ class PhraseStats:
         for key in ranked:
             if self.score(group, key) <= 0:
                 break
-            if any(part in self.topic or any(p in self.topic for p in part.split("-")) for part in key):
+            if any(
+                part in self.topic or any(p in self.topic for p in part.split("-")) for part in key
+            ):
                 continue
             if any(set(key) & set(c) for c in chosen):
                 continue

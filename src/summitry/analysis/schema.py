@@ -170,7 +170,9 @@ class TurnPair(_Frozen):
 
 
 class Quality(_Frozen):
-    distinctiveness: float | None = Field(description="leave-one-out speaker identification accuracy")
+    distinctiveness: float | None = Field(
+        description="leave-one-out speaker identification accuracy"
+    )
     distinctiveness_chance: float | None
     distinct_2: float | None
     near_duplicates: list[TurnPair]

@@ -43,7 +43,7 @@ def choose_disjoint(candidates: Sequence[T], limit: int) -> list[T]:
             return
         for k in range(start, len(pool)):
             c = pool[k]
-            bound = total + sum(p.weight for p in pool[k:k + room])
+            bound = total + sum(p.weight for p in pool[k : k + room])
             if bound <= best[0] + 1e-12:
                 return
             if used & set(c.pair):

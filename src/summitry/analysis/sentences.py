@@ -89,18 +89,20 @@ def _turn_sentences(turn: Turn, is_moderator: bool, start_id: int) -> list[Sente
     out = []
     for k, piece in enumerate(pieces):
         quoted = _is_quoted(piece) or (quoted_turn and _in_quote(turn.text, piece))
-        out.append(Sentence(
-            id=start_id + k,
-            turn=turn.index,
-            speaker=turn.speaker,
-            text=piece,
-            position=k,
-            phase=turn.phase,
-            is_moderator=is_moderator,
-            is_question=piece.rstrip("\"'”’ ").endswith("?"),
-            is_quoted=quoted,
-            is_claim=_claim(piece, is_moderator, quoted),
-        ))
+        out.append(
+            Sentence(
+                id=start_id + k,
+                turn=turn.index,
+                speaker=turn.speaker,
+                text=piece,
+                position=k,
+                phase=turn.phase,
+                is_moderator=is_moderator,
+                is_question=piece.rstrip("\"'”’ ").endswith("?"),
+                is_quoted=quoted,
+                is_claim=_claim(piece, is_moderator, quoted),
+            )
+        )
     return out
 
 

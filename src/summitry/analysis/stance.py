@@ -64,12 +64,20 @@ def scenario_axes(scenario: object | None) -> list[Axis]:
 def theme_axes(themes: ThemeSet) -> list[Axis]:
     """The largest themes as support/oppose axes, when there is no scenario."""
     ranked = sorted(themes.themes, key=lambda t: -len(t.sentence_ids))[:MAX_THEME_QUESTIONS]
-    return [Axis(f"theme-{t.id + 1}", t.label, [("opposes", "opposes"), ("supports", "supports")],
-                 "theme") for t in ranked]
+    return [
+        Axis(
+            f"theme-{t.id + 1}",
+            t.label,
+            [("opposes", "opposes"), ("supports", "supports")],
+            "theme",
+        )
+        for t in ranked
+    ]
 
 
-def stance_points(corpus: Corpus, axis: Axis, embedder: Embedder,
-                  themes: ThemeSet | None = None) -> list[Point]:
+def stance_points(
+    corpus: Corpus, axis: Axis, embedder: Embedder, themes: ThemeSet | None = None
+) -> list[Point]:
     """Relevant delegation sentences with their position on the axis."""
     claims = corpus.claims
     if not claims:
@@ -114,7 +122,8 @@ def _softmax(values: np.ndarray) -> np.ndarray:
 
 
 def _adjust(probs: np.ndarray, text: str) -> np.ndarray:
-    """Move mass away from the nearest option when the sentence rejects, toward it when it endorses."""
+    """Move mass away from the nearest option when the sentence rejects, toward it when it
+    endorses."""
     found = cues(text)
     nearest = int(np.argmax(probs))
     probs = probs.copy()
@@ -131,15 +140,27 @@ def _position(probs: np.ndarray) -> float:
     return float(np.dot(probs, np.linspace(0.0, 1.0, len(probs))))
 
 
-def delegation_stance(delegation: str, points: list[Point], axis: Axis,
-                      declared: str | None = None) -> DelegationStance:
+def delegation_stance(
+    delegation: str, points: list[Point], axis: Axis, declared: str | None = None
+) -> DelegationStance:
     """One delegation's smoothed positions on one axis, start to end, and its largest shift."""
-    mine = sorted((p for p in points if p.sentence.speaker == delegation),
-                  key=lambda p: (p.sentence.turn, p.sentence.position))
+    mine = sorted(
+        (p for p in points if p.sentence.speaker == delegation),
+        key=lambda p: (p.sentence.turn, p.sentence.position),
+    )
     if not mine:
-        return DelegationStance(delegation=delegation, points=[], start=None, end=None, change=None,
-                                leaning=None, declared=declared, largest_shift=None,
-                                confidence=0.0, turns=[])
+        return DelegationStance(
+            delegation=delegation,
+            points=[],
+            start=None,
+            end=None,
+            change=None,
+            leaning=None,
+            declared=declared,
+            largest_shift=None,
+            confidence=0.0,
+            turns=[],
+        )
     smoothed, level, mass = [], 0.0, 0.0
     tail = np.zeros_like(mine[0].probabilities)
     for p in mine:
@@ -149,16 +170,27 @@ def delegation_stance(delegation: str, points: list[Point], axis: Axis,
         mass = (1 - rate) * mass + rate
         smoothed.append(level / mass)
     stance_points = [
-        StancePoint(turn=p.sentence.turn, position=round(p.position, 3), smoothed=round(v, 3),
-                    weight=p.weight, quote=p.sentence.text)
+        StancePoint(
+            turn=p.sentence.turn,
+            position=round(p.position, 3),
+            smoothed=round(v, 3),
+            weight=p.weight,
+            quote=p.sentence.text,
+        )
         for p, v in zip(mine, smoothed, strict=True)
     ]
     return DelegationStance(
-        delegation=delegation, points=stance_points, start=round(smoothed[0], 3),
-        end=round(smoothed[-1], 3), change=round(smoothed[-1] - smoothed[0], 3),
-        leaning=axis.options[int(np.argmax(tail))][0], declared=declared,
+        delegation=delegation,
+        points=stance_points,
+        start=round(smoothed[0], 3),
+        end=round(smoothed[-1], 3),
+        change=round(smoothed[-1] - smoothed[0], 3),
+        leaning=axis.options[int(np.argmax(tail))][0],
+        declared=declared,
         largest_shift=_largest_shift(mine, smoothed),
-        confidence=round(min(1.0, 0.25 + 0.15 * len(mine)) * float(np.mean([p.weight for p in mine])), 3),
+        confidence=round(
+            min(1.0, 0.25 + 0.15 * len(mine)) * float(np.mean([p.weight for p in mine])), 3
+        ),
         turns=sorted({p.sentence.turn for p in mine}),
     )
 
@@ -169,18 +201,27 @@ def _largest_shift(points: list[Point], smoothed: list[float]) -> StanceShift | 
     deltas = [smoothed[i] - smoothed[i - 1] for i in range(1, len(smoothed))]
     k = int(np.argmax(np.abs(deltas)))
     p = points[k + 1]
-    return StanceShift(delta=round(deltas[k], 3), turn=p.sentence.turn, quote=p.sentence.text,
-                       confidence=round(min(1.0, abs(deltas[k]) * 2) * p.weight, 3))
+    return StanceShift(
+        delta=round(deltas[k], 3),
+        turn=p.sentence.turn,
+        quote=p.sentence.text,
+        confidence=round(min(1.0, abs(deltas[k]) * 2) * p.weight, 3),
+    )
 
 
-def question_stances(corpus: Corpus, axis: Axis, points: list[Point],
-                     declared: dict[str, str] | None = None) -> QuestionStances:
+def question_stances(
+    corpus: Corpus, axis: Axis, points: list[Point], declared: dict[str, str] | None = None
+) -> QuestionStances:
     """Every delegation's stance on one question."""
     declared = declared or {}
     return QuestionStances(
-        question_id=axis.id, question=axis.text, options=[o for o, _ in axis.options],
+        question_id=axis.id,
+        question=axis.text,
+        options=[o for o, _ in axis.options],
         source=axis.source,  # type: ignore[arg-type]
-        delegations=[delegation_stance(d, points, axis, declared.get(d)) for d in corpus.delegations],
+        delegations=[
+            delegation_stance(d, points, axis, declared.get(d)) for d in corpus.delegations
+        ],
     )
 
 
@@ -197,8 +238,11 @@ def agreement_between(positions: dict[tuple[str, int], float], axes: list[str]):
     """A function (turn, other turn) -> agreement -1 … +1 on the questions both touch, or None."""
 
     def agreement(turn: int, other: int) -> float | None:
-        shared = [1.0 - 2.0 * abs(positions[(a, turn)] - positions[(a, other)])
-                  for a in axes if (a, turn) in positions and (a, other) in positions]
+        shared = [
+            1.0 - 2.0 * abs(positions[(a, turn)] - positions[(a, other)])
+            for a in axes
+            if (a, turn) in positions and (a, other) in positions
+        ]
         return float(np.mean(shared)) if shared else None
 
     return agreement

@@ -91,8 +91,14 @@ def _substantial(group: list[int], claims: list[Sentence]) -> bool:
     return len(group) >= MIN_THEME_SENTENCES and len(speakers) >= MIN_THEME_SPEAKERS
 
 
-def _theme(tid: int, group: list[int], claims: list[Sentence], rows: np.ndarray,
-           stats: PhraseStats, index: LabelIndex) -> ThemeCluster:
+def _theme(
+    tid: int,
+    group: list[int],
+    claims: list[Sentence],
+    rows: np.ndarray,
+    stats: PhraseStats,
+    index: LabelIndex,
+) -> ThemeCluster:
     members = rows[group]
     centroid = centroids_of(members, np.zeros(len(group), dtype=int))[0]
     terms = stats.top(tid, n=5)

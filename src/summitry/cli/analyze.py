@@ -25,13 +25,21 @@ def register(app: typer.Typer) -> None:
 
 
 def analyze(
-    source: Annotated[Path | None, typer.Argument(
-        help="a transcript (Markdown, 'Speaker: text' lines or JSON) or a session.jsonl log")] = None,
-    scenario: Annotated[str | None, typer.Option(
-        help="scenario file or bundled name, for relations and lesson questions")] = None,
+    source: Annotated[
+        Path | None,
+        typer.Argument(
+            help="a transcript (Markdown, 'Speaker: text' lines or JSON) or a session.jsonl log"
+        ),
+    ] = None,
+    scenario: Annotated[
+        str | None,
+        typer.Option(help="scenario file or bundled name, for relations and lesson questions"),
+    ] = None,
     embedder: Annotated[str, typer.Option(help="auto, minilm or lexical")] = "auto",
     out: Annotated[Path | None, typer.Option(help="folder for report.json and report.html")] = None,
-    schema: Annotated[bool, typer.Option("--schema", help="print the JSON Schema of report.json")] = False,
+    schema: Annotated[
+        bool, typer.Option("--schema", help="print the JSON Schema of report.json")
+    ] = False,
 ) -> None:
     """Analyse a session: stances, who answers whom, themes, common ground, participation."""
     if schema:
@@ -40,8 +48,10 @@ def analyze(
         console.print_json(json.dumps(Report.model_json_schema()))
         return
     if source is None:
-        raise AnalysisError("no transcript or session log given",
-                            hint="run: summitry analyze TRANSCRIPT_OR_LOG --out DIR")
+        raise AnalysisError(
+            "no transcript or session log given",
+            hint="run: summitry analyze TRANSCRIPT_OR_LOG --out DIR",
+        )
     folder = out or Path(f"analysis-{source.stem or 'session'}")
     report, seconds = run_analysis(source, scenario, embedder, folder)
     print_summary(report, folder, seconds)
@@ -53,7 +63,9 @@ def analyze_session(log: Path, folder: Path) -> None:
     print_summary(report, folder, seconds)
 
 
-def run_analysis(source: Path, scenario_ref: str | None, embedder: str, folder: Path) -> tuple[Any, float]:
+def run_analysis(
+    source: Path, scenario_ref: str | None, embedder: str, folder: Path
+) -> tuple[Any, float]:
     """Load, analyse and write the report files; returns the report and the seconds it took."""
     from summitry.analysis.embed import EMBEDDER_NAMES
     from summitry.analysis.html import write_html
@@ -61,19 +73,25 @@ def run_analysis(source: Path, scenario_ref: str | None, embedder: str, folder: 
     from summitry.errors import did_you_mean
 
     if embedder not in EMBEDDER_NAMES:
-        raise AnalysisError(f"unknown embedder '{embedder}'; use one of: {', '.join(EMBEDDER_NAMES)}."
-                            f"{did_you_mean(embedder, EMBEDDER_NAMES)}")
+        raise AnalysisError(
+            f"unknown embedder '{embedder}'; use one of: {', '.join(EMBEDDER_NAMES)}."
+            f"{did_you_mean(embedder, EMBEDDER_NAMES)}"
+        )
     started = time.perf_counter()
     transcript, logged_scenario = load_source(source)
     scenario = _load_scenario(scenario_ref) if scenario_ref else logged_scenario
     _make_folder(folder)
-    report = build_report(transcript, scenario, embedder=embedder, cache_path=str(folder / EMBEDDINGS))
+    report = build_report(
+        transcript, scenario, embedder=embedder, cache_path=str(folder / EMBEDDINGS)
+    )
     try:
         (folder / REPORT_JSON).write_text(report.model_dump_json(indent=2), encoding="utf-8")
         write_html(report, folder / REPORT_HTML)
     except OSError as exc:
-        raise AnalysisError(f"could not write the report in {folder}: {exc.strerror or exc}",
-                            hint="choose another folder with --out") from exc
+        raise AnalysisError(
+            f"could not write the report in {folder}: {exc.strerror or exc}",
+            hint="choose another folder with --out",
+        ) from exc
     return report, time.perf_counter() - started
 
 
@@ -87,7 +105,9 @@ def load_source(path: Path) -> tuple[Transcript, Any | None]:
         try:
             from summitry.session.log import read_scenario, read_transcript
         except ImportError as exc:  # pragma: no cover - the engine ships with the package
-            raise TranscriptError(f"{path} is a session log, but session support is not installed") from exc
+            raise TranscriptError(
+                f"{path} is a session log, but session support is not installed"
+            ) from exc
         found["scenario"] = read_scenario(path)
         return read_transcript(path)
 
@@ -105,35 +125,51 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise AnalysisError(f"cannot create the output folder {folder}: {exc.strerror or exc}",
-                            hint="choose another folder with --out") from exc
+        raise AnalysisError(
+            f"cannot create the output folder {folder}: {exc.strerror or exc}",
+            hint="choose another folder with --out",
+        ) from exc
     if not folder.is_dir():
         raise AnalysisError(f"{folder} is not a folder", hint="choose a folder with --out")
 
 
 def print_summary(report: Any, folder: Path, seconds: float) -> None:
     """A short table of the main findings, then where the files are."""
-    table = Table(title=f"Analysis of {report.meta.turns} turns ({report.meta.embedder} embedder)",
-                  show_lines=False)
+    table = Table(
+        title=f"Analysis of {report.meta.turns} turns ({report.meta.embedder} embedder)",
+        show_lines=False,
+    )
     table.add_column("finding")
     table.add_column("detail", overflow="fold")
     table.add_column("confidence", justify="right")
     table.add_column("turns")
     for f in (report.common_ground or [])[:5]:
-        table.add_row("common ground", f.sentence, f"{f.confidence:.2f}",
-                      ", ".join(str(e.turn) for e in f.evidence))
+        table.add_row(
+            "common ground",
+            f.sentence,
+            f"{f.confidence:.2f}",
+            ", ".join(str(e.turn) for e in f.evidence),
+        )
     graph = report.response_graph
     if graph and graph.bridging:
         b = graph.bridging
-        table.add_row("bridging", b.delegation, f"{b.confidence:.2f}", ", ".join(map(str, b.turns[:8])))
+        table.add_row(
+            "bridging", b.delegation, f"{b.confidence:.2f}", ", ".join(map(str, b.turns[:8]))
+        )
     for p in (graph.contested if graph else [])[:3]:
-        table.add_row("contested", " – ".join(p.pair), f"{p.confidence:.2f}", ", ".join(map(str, p.turns[:8])))
+        table.add_row(
+            "contested", " – ".join(p.pair), f"{p.confidence:.2f}", ", ".join(map(str, p.turns[:8]))
+        )
     part = report.participation
     if part and part.gini_words is not None:
-        table.add_row("participation", f"Gini of words {part.gini_words:.2f}", f"{part.confidence:.2f}", "")
+        table.add_row(
+            "participation", f"Gini of words {part.gini_words:.2f}", f"{part.confidence:.2f}", ""
+        )
     for d in report.degraded:
         table.add_row("not computed", f"{d.part}: {d.reason}", "", "")
     console.print(table)
     for note in report.meta.notes:
         err_console.print(f"[yellow]note[/]: {note}", highlight=False)
-    console.print(f"report: {folder / REPORT_HTML}\n        {folder / REPORT_JSON}  ({seconds:.1f} s)")
+    console.print(
+        f"report: {folder / REPORT_HTML}\n        {folder / REPORT_JSON}  ({seconds:.1f} s)"
+    )
