@@ -80,14 +80,14 @@ def test_prefix_reuse_gives_the_same_tokens_as_a_cold_run(model) -> None:
 
 def test_n_candidates_share_the_prompt_and_follow_their_seeds(model) -> None:
     prompt = DOCUMENT + '**Dr. Chen** *(curious)*: "I want to ask something different. '
-    request = CompletionRequest(prompt=prompt, max_tokens=16, temperature=1.0, seed=11, n=3)
+    request = CompletionRequest(prompt=prompt, max_tokens=8, temperature=1.0, seed=11, n=3)
     model.clear_cache()
     first = model.complete(request)
     evaluated = evaluated_by_llama(model)  # of the last candidate only
     again = model.complete(request)
     assert len(first.texts) == 3 and len(set(first.texts)) == 3
     assert again.texts == first.texts
-    assert first.cached_prompt_tokens == 0 and first.completion_tokens == 48
+    assert first.cached_prompt_tokens == 0 and first.completion_tokens == 24
     assert evaluated == 1  # later candidates re-evaluate one token, not the prompt
     assert again.cached_prompt_tokens == again.prompt_tokens - 1
     other_seed = model.complete(request.model_copy(update={"seed": 12, "n": 1}))
