@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from summitry.analysis import CommonGroundFinding, LexicalEmbedder, find_common_ground
 
-from .helpers import DATA, SEED, quick_parse, seed_like_scenario, seed_transcript
+from .helpers import DATA, SEED, quick_parse, seed_scenario, seed_transcript
 
 RIVALS = {frozenset(("Northland", "Southland")): -0.8, frozenset(("Eastia", "Westia")): -0.7}
 
@@ -75,7 +75,7 @@ def test_empty_and_one_speaker_transcripts_give_no_findings() -> None:
     not SEED.exists(), reason="the seed transcript is not present beside the repository"
 )
 def test_seed_is_fast_enough_for_the_engine() -> None:
-    transcript, scenario = seed_transcript(), seed_like_scenario()
+    transcript, scenario = seed_transcript(), seed_scenario()
     find_common_ground(transcript, relation=scenario.relation)  # warm regex and stem caches
     timings = []
     for _ in range(3):

@@ -4,6 +4,16 @@ between rivals, convergence, participation and dialogue quality, and the report 
 Analysis reads turns (:class:`summitry.turns.Transcript`) and, optionally, a scenario; it never
 imports the session engine or the language-model backends. The engine's ``common_ground`` phase
 calls :func:`find_common_ground`, so what the mediator says is what the report shows.
+
+The flow, one module per step::
+
+    sentences, names, cues  →  corpus (one vector per sentence, embed.py)
+      → themes (cluster, labels) → stance → responses → response_graph
+      → common_ground (selection) → convergence, participation, quality
+      → report (schema.py: the documented report.json) → html (figures, templates/)
+
+``summitry analyze --schema`` prints the JSON Schema of ``report.json``; every finding in it
+carries a confidence (0..1) and the 1-based turn numbers and quotes it rests on.
 """
 
 from summitry.analysis.common_ground import find_common_ground
@@ -14,7 +24,9 @@ from summitry.analysis.embed import (
     MiniLMEmbedder,
     get_embedder,
 )
-from summitry.analysis.schema import CommonGroundFinding, Evidence
+from summitry.analysis.html import render_html, write_html
+from summitry.analysis.report import analyze
+from summitry.analysis.schema import CommonGroundFinding, Evidence, Report
 
 __all__ = [
     "CachedEmbedder",
@@ -23,6 +35,10 @@ __all__ = [
     "Evidence",
     "LexicalEmbedder",
     "MiniLMEmbedder",
+    "Report",
+    "analyze",
     "find_common_ground",
     "get_embedder",
+    "render_html",
+    "write_html",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from summitry.analysis.blas import single_threaded
@@ -42,7 +43,7 @@ from summitry.analysis.stance import (
 )
 from summitry.analysis.themes import ThemeSet, find_themes
 from summitry.errors import AnalysisError
-from summitry.turns import Transcript
+from summitry.turns import Transcript, Turn
 
 AUTO_LEXICAL_ABOVE_TURNS = 1500
 COMMON_GROUND_LISTED = 12
@@ -138,90 +139,97 @@ def _corpus(
     return corpus
 
 
+@dataclass
+class _Basis:
+    """What the sections are computed from: themes, stance points and responses."""
+
+    themes: ThemeSet | None
+    axes: list[Axis]
+    points: dict[str, list[Point]]
+    responses: list[Response]
+    too_few: str | None
+    no_claims: str | None
+
+
+def _basis(corpus: Corpus, scenario: Any | None, embedder: Embedder, steps: _Steps) -> _Basis:
+    too_few = "needs at least two delegations who speak" if len(corpus.delegations) < 2 else None
+    no_claims = None if corpus.claims else "no delegation made a statement long enough to analyse"
+    speakers = corpus.transcript.speakers
+    themes: ThemeSet | None = steps.run(
+        "themes", lambda: find_themes(corpus.claims, corpus.centred, speakers), unless=no_claims
+    )
+    axes = scenario_axes(scenario) or (theme_axes(themes) if themes else [])
+    no_axes = None if axes else "no questions and no themes to place stances on"
+    points = steps.run(
+        "stance",
+        lambda: {a.id: stance_points(corpus, a, embedder, themes) for a in axes},
+        unless=no_claims or no_axes,
+    )
+    agreement = agreement_between(turn_positions(points), list(points)) if points else None
+    responses = steps.run(
+        "responses",
+        lambda: find_responses(
+            corpus.transcript, corpus.sentences, corpus.vectors, corpus.delegations, agreement
+        ),
+        unless=too_few,
+    )
+    return _Basis(themes, axes, points or {}, responses or [], too_few, no_claims)
+
+
 def _sections(
     corpus: Corpus, scenario: Any | None, embedder: Embedder, steps: _Steps, notes: list[str]
 ) -> Report:
-    few = len(corpus.delegations) < 2
-    too_few = "needs at least two delegations who speak" if few else None
-    no_claims = (
-        "no delegation made a statement long enough to analyse" if not corpus.claims else None
-    )
-    themes: ThemeSet | None = steps.run(
-        "themes",
-        lambda: find_themes(corpus.claims, corpus.centred, corpus.transcript.speakers),
-        unless=no_claims,
-    )
-    axes = scenario_axes(scenario) or (theme_axes(themes) if themes else [])
     if scenario is None:
         notes.append(
             "no scenario: stances are placed on the largest themes (opposes … supports), "
             "and rivals are the pairs whose exchanges were most negative"
         )
-    points: dict[str, list[Point]] = (
-        steps.run(
-            "stance",
-            lambda: {a.id: stance_points(corpus, a, embedder, themes) for a in axes},
-            unless=no_claims
-            or (None if axes else "no questions and no themes to place stances on"),
-        )
-        or {}
-    )
-    agreement = agreement_between(turn_positions(points), list(points)) if points else None
-    responses: list[Response] = (
-        steps.run(
-            "responses",
-            lambda: find_responses(
-                corpus.transcript, corpus.sentences, corpus.vectors, corpus.delegations, agreement
-            ),
-            unless=too_few,
-        )
-        or []
-    )
-    relation = _relation(scenario)
+    b = _basis(corpus, scenario, embedder, steps)
+    nobody = None if corpus.delegations else "no delegation spoke"
+    no_points = None if b.points else "no stances to compare"
     sections = dict(
-        stances=_stances(corpus, axes, points, scenario) if points else None,
+        stances=_stances(corpus, b.axes, b.points, scenario) if b.points else None,
         response_graph=steps.run(
-            "response_graph", lambda: response_graph(responses, corpus.delegations), unless=too_few
+            "response_graph",
+            lambda: response_graph(b.responses, corpus.delegations),
+            unless=b.too_few,
         ),
-        themes=_themes(corpus, themes) if themes else None,
+        themes=_themes(corpus, b.themes) if b.themes else None,
         common_ground=steps.run(
             "common_ground",
             lambda: common_ground(
-                corpus, themes, responses, relation=relation, limit=COMMON_GROUND_LISTED
+                corpus,
+                b.themes,
+                b.responses,
+                relation=_relation(scenario),
+                limit=COMMON_GROUND_LISTED,
             ),
-            unless=too_few or no_claims,
+            unless=b.too_few or b.no_claims,
         ),
         convergence=steps.run(
-            "convergence",
-            lambda: _convergence(corpus, points),
-            unless=too_few or (None if points else "no stances to compare"),
+            "convergence", lambda: _convergence(corpus, b.points), unless=b.too_few or no_points
         ),
         participation=steps.run(
-            "participation",
-            lambda: participation(corpus, responses),
-            unless="no delegation spoke" if not corpus.delegations else None,
+            "participation", lambda: participation(corpus, b.responses), unless=nobody
         ),
-        quality=steps.run(
-            "quality",
-            lambda: quality(corpus, responses),
-            unless="no delegation spoke" if not corpus.delegations else None,
-        ),
+        quality=steps.run("quality", lambda: quality(corpus, b.responses), unless=nobody),
     )
     return Report(
         meta=_meta(corpus, scenario, notes, steps),
         **sections,
         degraded=steps.degraded,
-        transcript=[
-            TurnRecord(
-                index=t.index,
-                speaker=t.speaker,
-                text=t.text,
-                phase=t.phase,
-                tone=t.tone,
-                is_moderator=t.speaker in corpus.moderators,
-            )
-            for t in corpus.transcript.turns
-        ],
+        transcript=[_record(t, corpus) for t in corpus.transcript.turns],
+    )
+
+
+def _record(turn: Turn, corpus: Corpus) -> TurnRecord:
+    return TurnRecord(
+        index=turn.index,
+        speaker=turn.speaker,
+        text=turn.text,
+        phase=turn.phase,
+        tone=turn.tone,
+        is_moderator=turn.speaker in corpus.moderators,
     )
 
 
