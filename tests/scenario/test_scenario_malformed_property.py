@@ -10,10 +10,12 @@ traceback; where the YAML is well formed, that line also names the field and its
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import copy
 import io
 import re
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -231,6 +233,7 @@ def not_a_mapping(text: str, draw: Draw) -> bytes:
 BROKEN = [random_bytes, truncated, broken_syntax, bad_encoding, not_a_mapping]
 
 WORKDIR = Path(tempfile.mkdtemp(prefix="summitry-malformed-"))
+atexit.register(shutil.rmtree, WORKDIR, ignore_errors=True)
 
 
 def validate(path: Path) -> tuple[int, str, str]:
