@@ -143,7 +143,10 @@ class _Scorer:
         self.answered = {
             (r.turn, r.target_turn) for r in responses if r.target_turn and r.sign > -0.15
         }
-        names = NameMatcher(corpus.delegations)
+        self.rebutted = {
+            (r.turn, r.target_turn) for r in responses if r.target_turn and r.sign < -0.15
+        }
+        names = self.names = NameMatcher(corpus.delegations)
         self.by_speaker: dict[str, list[Sentence]] = {}
         for s in corpus.claims:
             if sentence_stand(s.text) >= SUPPORT_BASE and not _rebuttal(s, names):
@@ -151,8 +154,8 @@ class _Scorer:
 
     def candidates(self, pair: tuple[str, str], rel: float | None) -> list[Candidate]:
         a, b = pair
-        side_a = _spread(self.by_speaker.get(a, []), MAX_SIDE)
-        side_b = _spread(self.by_speaker.get(b, []), MAX_SIDE)
+        side_a = _spread(self._about_own(a, b), MAX_SIDE)
+        side_b = _spread(self._about_own(b, a), MAX_SIDE)
         if not side_a or not side_b:
             return []
         vectors = self.corpus.centred
@@ -183,6 +186,16 @@ class _Scorer:
             )
         return list(best.values())
 
+    def _about_own(self, speaker: str, partner: str) -> list[Sentence]:
+        """The speaker's supportive claims, without those that talk about the partner by name
+        and do not agree with it: a claim about the other side is not a claim both share."""
+        return [
+            s
+            for s in self.by_speaker.get(speaker, [])
+            if partner not in self.names.addressed(s.text, exclude={speaker})
+            or cues(s.text).toward_addressee > 0
+        ]
+
     def _matches(
         self, sims: np.ndarray, side_a: list[Sentence], side_b: list[Sentence]
     ) -> np.ndarray:
@@ -197,9 +210,11 @@ class _Scorer:
             columns.setdefault(s.turn, []).append(j)
         for i, sa in enumerate(side_a):
             for tb, js in columns.items():
-                if (sa.turn, tb) in self.answered or (tb, sa.turn) in self.answered:
+                if (sa.turn, tb) in self.rebutted or (tb, sa.turn) in self.rebutted:
+                    bonus[i, js] = -1.0  # a rebuttal and what it rebuts are not common ground
+                elif (sa.turn, tb) in self.answered or (tb, sa.turn) in self.answered:
                     bonus[i, js] = ANSWERED_BONUS
-        return np.minimum(1.0, rank + bonus)
+        return np.clip(rank + bonus, 0.0, 1.0)
 
     def _theme_of(self, id_a: int, id_b: int) -> int | None:
         """The theme of a match: the one both sentences share, else the closest to both."""
