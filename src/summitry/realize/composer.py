@@ -15,8 +15,8 @@ from summitry.realize import phrases as P
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.mediator import compose_mediator
 from summitry.realize.writer import Writer, fill
-from summitry.scenario.model import Delegation
-from summitry.wording import end_sentence, lower_first, refer
+from summitry.scenario.model import Delegation, Scenario
+from summitry.wording import end_sentence, lower_first, mid_sentence, refer
 
 
 TIE_SHARE = 0.4  # share of statements that close on a lesson concept, as in the seed
@@ -66,7 +66,7 @@ def _values(plan: TurnPlan, context: SessionContext, me: Delegation, rng: random
     return {
         "speaker": refer(me.name),
         "mod": context.scenario.moderator.name,
-        "topic": lower_first(context.scenario.lesson.topic),
+        "topic": topic_phrase(context.scenario),
         "a": refer(addressee),
         "theme": _theme_of(plan, context),
         "concept": concept.name if concept else interests[-1],
@@ -75,16 +75,23 @@ def _values(plan: TurnPlan, context: SessionContext, me: Delegation, rng: random
     }
 
 
+def topic_phrase(scenario: Scenario) -> str:
+    """The lesson's topic as it reads mid-sentence."""
+    lesson = scenario.lesson
+    corpus = " ".join([lesson.summary, *(c.summary for c in lesson.concepts), scenario.premise])
+    return mid_sentence(lesson.topic, corpus)
+
+
 def _theme_of(plan: TurnPlan, context: SessionContext) -> str:
     """The matter the addressed turn raised: its talking point's theme, else its prompt."""
     if plan.responds_to is None:
-        return lower_first(context.scenario.lesson.topic)
+        return topic_phrase(context.scenario)
     answered = context.plans[plan.responds_to - 1]
     if answered.talking_point:
         return answered.talking_point.theme
     if answered.speaker in _names(context):
         return context.scenario.delegation(answered.speaker).interests[0]
-    return lower_first(context.scenario.lesson.topic)
+    return topic_phrase(context.scenario)
 
 
 def _statement(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
@@ -147,7 +154,7 @@ def _naive_from_facts(context: SessionContext, w: Writer) -> str:
         question = f"Is it true that {lower_first(fact.claim.rstrip('.?!'))}?"
         if w.is_new(question):
             return question
-    return f"Could {lower_first(context.scenario.lesson.topic)} simply solve our disagreements for us?"
+    return f"Could {topic_phrase(context.scenario)} simply solve our disagreements for us?"
 
 
 def _smart_question(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:

@@ -63,7 +63,9 @@ SMART_INVITE = (
 
 def compose_mediator(plan: TurnPlan, context: SessionContext, w: Writer) -> None:
     """Write the mediator's turn for this plan into the writer."""
-    topic = lower_first(context.scenario.lesson.topic)
+    from summitry.realize.composer import topic_phrase
+
+    topic = topic_phrase(context.scenario)
     handlers = {
         Move.WELCOME: lambda: w.add(WELCOME.format(topic=topic, first=plan.next_speaker or "")),
         Move.QUESTION: lambda: _question(plan, context, w, topic),
