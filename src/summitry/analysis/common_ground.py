@@ -77,7 +77,9 @@ def find_common_ground(
     """
     with single_threaded():
         corpus = build_corpus(transcript, embedder)
-        themes = find_themes(corpus.claims, corpus.centred, corpus.transcript.speakers)
+        themes = find_themes(
+            corpus.claims, corpus.centred, corpus.transcript.speakers, terms=False
+        )
         responses = find_responses(transcript, corpus.sentences, corpus.vectors, corpus.delegations)
         return common_ground(corpus, themes, responses, relation=relation, limit=limit)
 

@@ -9,7 +9,9 @@ endorsement and rejection cues of its sentences there, or ``silent``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -30,12 +32,20 @@ class ThemeCluster:
     """One theme: its label, its sentences and each delegation's stand on it."""
 
     id: int
-    label: str
-    terms: list[str]
     sentence_ids: list[int]
     centroid: np.ndarray
     stand: dict[str, float]  # delegation -> -1 (opposes) … +1 (supports); absent = silent
     cohesion: float
+    describe: Callable[[], list[str]] = field(repr=False, compare=False)
+
+    @cached_property
+    def terms(self) -> list[str]:
+        """The label first, then the theme's other distinctive phrases (computed when asked)."""
+        return self.describe() or [f"theme {self.id + 1}"]
+
+    @property
+    def label(self) -> str:
+        return self.terms[0]
 
     def position(self, speaker: str) -> str:
         if speaker not in self.stand:
@@ -65,9 +75,12 @@ def sentence_stand(text: str) -> float:
     return max(-1.0, min(1.0, SUPPORT_BASE + c.endorse - c.reject))
 
 
-def find_themes(claims: list[Sentence], vectors: np.ndarray, speakers: list[str]) -> ThemeSet:
+def find_themes(
+    claims: list[Sentence], vectors: np.ndarray, speakers: list[str], *, terms: bool = True
+) -> ThemeSet:
     """Cluster claim sentences into themes; rows of ``vectors`` are indexed by sentence id and
-    should be centred (see :attr:`Corpus.centred`)."""
+    should be centred (see :attr:`Corpus.centred`). ``terms=False`` skips each theme's list of
+    distinctive terms (its label is still computed), for callers in a hurry."""
     if len(claims) < MIN_THEME_SENTENCES:
         return ThemeSet([], {}, PhraseStats(), None)
     rows = vectors[[s.id for s in claims]]
@@ -78,7 +91,7 @@ def find_themes(claims: list[Sentence], vectors: np.ndarray, speakers: list[str]
     kept = [g for g in groups.values() if _substantial(g, claims)][:MAX_THEMES]
     index = build_label_index(claims, vectors, speakers)
     stats = PhraseStats(topic=index.topic_stems)
-    for t, group in enumerate(kept):
+    for t, group in enumerate(kept if terms else []):
         for p in group:
             stats.add_phrases(t, claims[p].speaker, index.phrases(claims[p].id))
     themes = [_theme(t, g, claims, rows, stats, index) for t, g in enumerate(kept)]
@@ -101,20 +114,21 @@ def _theme(
 ) -> ThemeCluster:
     members = rows[group]
     centroid = centroids_of(members, np.zeros(len(group), dtype=int))[0]
-    terms = stats.top(tid, n=5)
-    label = best_phrase(index, [claims[p] for p in group])
-    if label:
-        terms = [label] + [t for t in terms if t != label][:4]
+
+    def describe() -> list[str]:
+        terms = stats.top(tid, n=5)
+        label = best_phrase(index, [claims[p] for p in group])
+        return [label] + [t for t in terms if t != label][:4] if label else terms
+
     by_speaker: dict[str, list[float]] = {}
     for p in group:
         by_speaker.setdefault(claims[p].speaker, []).append(sentence_stand(claims[p].text))
     stand = {s: round(float(np.mean(v)), 3) for s, v in by_speaker.items()}
     return ThemeCluster(
         id=tid,
-        label=terms[0] if terms else f"theme {tid + 1}",
-        terms=terms,
         sentence_ids=[claims[p].id for p in group],
         centroid=centroid,
         stand=stand,
         cohesion=round(float(np.mean(members @ centroid)), 3),
+        describe=describe,
     )
