@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from summitry.cli import analyze, scenarios, session
+from summitry.cli import analyze, evaluate, scenarios, session
 
 app = typer.Typer(
     name="summitry",
@@ -17,3 +17,4 @@ app = typer.Typer(
 session.register(app)
 app.add_typer(scenarios.app, name="scenarios")
 analyze.register(app)
+evaluate.register(app)

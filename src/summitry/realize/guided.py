@@ -14,6 +14,7 @@ freedom: no opening words are imposed.
 from __future__ import annotations
 
 import random
+import time
 from typing import Any
 
 from summitry.backends.base import ChatMessage, CompletionRequest, LanguageModel, count_tokens
@@ -71,9 +72,10 @@ class GuidedRealizer:
             return Realization(composed.text, realizer=composed.realizer, info={"composed": "authored question"})
         self._prepare(context.scenario)
         lead = compose_lead(plan, context) if self.style == "document" else ""
-        verdicts = self._candidates(plan, context, lead)
+        verdicts, usage = self._candidates(plan, context, lead)
         passing = [v for v in verdicts if v.ok]
         info: dict[str, Any] = {
+            "usage": usage,
             "candidates": len(verdicts),
             "rejected": [{"text": v.text[len(lead):].strip(), "problems": list(v.problems)} for v in verdicts if not v.ok],
         }
@@ -88,12 +90,22 @@ class GuidedRealizer:
             self._checker = TurnChecker(scenario, self.embedder)
             self._layout = DocumentLayout(scenario, lambda text: count_tokens(self.model, text), self.budget)
 
-    def _candidates(self, plan: TurnPlan, context: SessionContext, lead: str) -> list[Verdict]:
+    def _candidates(self, plan: TurnPlan, context: SessionContext, lead: str) -> tuple[list[Verdict], dict]:
         request = self._request(plan, context, lead)
         completion = self.model.complete(request)
         assert self._checker is not None
+        started = time.perf_counter()
         texts = dict.fromkeys(clean_candidate(raw, lead) for raw in completion.texts)
-        return [self._checker.judge(text, lead, plan, context.turns) for text in texts]
+        verdicts = [self._checker.judge(text, lead, plan, context.turns) for text in texts]
+        usage = {
+            "prompt_tokens": completion.prompt_tokens,
+            "cached_prompt_tokens": completion.cached_prompt_tokens,
+            "completion_tokens": completion.completion_tokens,
+            "seconds": round(completion.seconds, 4),
+            "generation_seconds": round(completion.generation_seconds, 4),
+            "check_seconds": round(time.perf_counter() - started, 4),
+        }
+        return verdicts, usage
 
     def _request(self, plan: TurnPlan, context: SessionContext, lead: str) -> CompletionRequest:
         seed = random.Random(f"{context.seed}:{plan.index}:model").randrange(2**31)

@@ -176,11 +176,15 @@ class Engine:
     def _finish(self, seconds: float) -> None:
         epilogue = self.state.scenario.epilogue
         fallbacks = sum(1 for s in self.state.spoken if s.fallback)
+        stats: dict = {"turns": len(self.state.turns), "fallbacks": fallbacks}
+        summary = getattr(self.realizer, "summary", None)
+        if callable(summary) and summary():
+            stats["accounting"] = summary()
         self._write(
             SessionCompleted(
                 narration=epilogue.narration or DEFAULT_NARRATION,
                 afterword=epilogue.afterword,
-                stats={"turns": len(self.state.turns), "fallbacks": fallbacks},
+                stats=stats,
             )
         )
 
