@@ -8,10 +8,16 @@ embedder), plus a little when one turn answered the other or both spoke in the s
 A pair's candidates are its best match per theme, scored with how supportive both were on the
 theme, whether one ever agreed with the other, and how much each said about it.
 
+With the themes a scenario's author wrote for each delegation (``themes``), a pair's
+candidates are instead one per authored label both hold (or, failing that, one holds): the
+match that best combines similarity with the label's fit to both claims, so the label names
+what the two quotes say. A label that fits no match well enough leaves the pair to the themes
+found in the transcript.
+
 The findings a mediator would name are the set of disjoint pairs (each delegation named once)
 with the largest total of rivalry x confidence, preferring different themes; the other rival
-pairs follow, best first. Each finding is labelled by the phrase that best names the claims
-around its match (see :mod:`summitry.analysis.labels`).
+pairs follow, best first. Without an authored label, a finding is labelled by the phrase that
+best names the claims around its match (see :mod:`summitry.analysis.labels`).
 
 :func:`find_common_ground` is what the session engine's ``common_ground`` phase calls.
 """
@@ -19,7 +25,7 @@ around its match (see :mod:`summitry.analysis.labels`).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,8 +33,8 @@ import numpy as np
 from summitry.analysis.blas import single_threaded
 from summitry.analysis.corpus import Corpus, build_corpus
 from summitry.analysis.cues import cues
-from summitry.analysis.embed import Embedder
-from summitry.analysis.labels import LabelIndex, build_label_index
+from summitry.analysis.embed import Embedder, LexicalEmbedder, normalise_rows
+from summitry.analysis.labels import AuthoredThemes, LabelIndex, build_label_index
 from summitry.analysis.names import NameMatcher
 from summitry.analysis.responses import Response, find_responses
 from summitry.analysis.schema import CommonGroundFinding, Evidence
@@ -43,6 +49,10 @@ ANSWERED_BONUS = 0.15
 SAME_ROUND_BONUS = 0.15
 MATCHES_PER_PAIR = 12
 MAX_SIDE = 400  # claims per side compared in a long session, evenly spaced
+AUTHORED_CELLS = 40  # best matches of a pair that an authored label may name
+FIT_FLOOR = 0.08  # below this mean similarity to both claims, a label does not name a match
+FIT_FULL = 0.3  # a fit this good counts in full towards confidence
+FIT_WEIGHT = 0.5  # how much a label's fit weighs against the match itself when choosing one
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,12 @@ class Candidate:
     relation: float | None
     evidence: tuple[int, int]  # sentence ids, one per side
     exchange: Response | None
+    label: str | None = None  # the authored label, when one names the match
+
+    @property
+    def topic(self) -> str | int:
+        """What a summary should not repeat: the authored label, else the theme."""
+        return self.label if self.label is not None else self.theme_id
 
     @property
     def weight(self) -> float:
@@ -68,20 +84,30 @@ def find_common_ground(
     relation: Relation | None = None,
     embedder: Embedder | None = None,
     limit: int = 3,
+    themes: Mapping[str, Sequence[str]] | None = None,
 ) -> list[CommonGroundFinding]:
     """Rival pairs that found common ground in the transcript, best first (at most ``limit``).
 
     ``relation(a, b)`` gives -1 (rivals) … +1 (allies), e.g. ``Scenario.relation``; pairs below
     zero are rivals. Without it, the pairs whose exchanges were most negative are used. The
-    embedder defaults to the fast lexical one.
+    embedder defaults to the fast lexical one. ``themes`` maps each delegation to the theme
+    labels its author wrote (see :func:`summitry.analysis.labels.theme_vocabulary`); findings
+    are then named with those labels where one fits.
     """
+    embedder = LexicalEmbedder() if embedder is None else embedder
     with single_threaded():
         corpus = build_corpus(transcript, embedder)
-        themes = find_themes(
-            corpus.claims, corpus.centred, corpus.transcript.speakers, terms=False
-        )
+        found = find_themes(corpus.claims, corpus.centred, corpus.transcript.speakers, terms=False)
         responses = find_responses(transcript, corpus.sentences, corpus.vectors, corpus.delegations)
-        return common_ground(corpus, themes, responses, relation=relation, limit=limit)
+        return common_ground(
+            corpus,
+            found,
+            responses,
+            relation=relation,
+            limit=limit,
+            authored=themes,
+            embedder=embedder,
+        )
 
 
 def rival_pairs(
@@ -110,9 +136,15 @@ def common_ground(
     *,
     relation: Relation | None = None,
     limit: int = 3,
+    authored: Mapping[str, Sequence[str]] | None = None,
+    embedder: Embedder | None = None,
 ) -> list[CommonGroundFinding]:
-    """Common-ground findings from an already analysed corpus: the named ones first."""
-    ranked = rank_candidates(corpus, themes, responses, relation)
+    """Common-ground findings from an already analysed corpus: the named ones first.
+
+    ``authored`` (delegation -> theme labels) needs the ``embedder`` the corpus was built with;
+    without it the labels are embedded only when the corpus is lexical."""
+    vocabulary = _vocabulary(corpus, authored, embedder)
+    ranked = rank_candidates(corpus, themes, responses, relation, vocabulary)
     if limit <= 0 or not ranked:
         return []
     named = choose_disjoint(ranked, limit)
@@ -123,13 +155,38 @@ def common_ground(
     return [_finding(corpus, themes, index, c) for c in (named + rest)[:limit]]
 
 
+def _vocabulary(
+    corpus: Corpus,
+    authored: Mapping[str, Sequence[str]] | None,
+    embedder: Embedder | None,
+) -> AuthoredThemes | None:
+    if not authored or not corpus.claims:
+        return None
+    if embedder is None:
+        if corpus.embedder_name != LexicalEmbedder.name:
+            return None
+        embedder = LexicalEmbedder()
+    vocabulary = AuthoredThemes.build(
+        authored,
+        embedder,
+        [s.text for s in corpus.claims],
+        corpus.vectors[[s.id for s in corpus.claims]],
+        hybrid=corpus.lexical is not None,
+    )
+    return vocabulary if vocabulary.labels else None
+
+
 def rank_candidates(
-    corpus: Corpus, themes: ThemeSet, responses: list[Response], relation: Relation | None
+    corpus: Corpus,
+    themes: ThemeSet,
+    responses: list[Response],
+    relation: Relation | None,
+    vocabulary: AuthoredThemes | None = None,
 ) -> list[Candidate]:
     """Every (rival pair, theme) candidate, by weight (rivalry x confidence)."""
     if not themes.themes:
         return []
-    scorer = _Scorer(corpus, themes, responses)
+    scorer = _Scorer(corpus, themes, responses, vocabulary)
     out = []
     for pair, rel in rival_pairs(corpus.delegations, responses, relation).items():
         out.extend(scorer.candidates(pair, rel))
@@ -137,10 +194,18 @@ def rank_candidates(
 
 
 class _Scorer:
-    def __init__(self, corpus: Corpus, themes: ThemeSet, responses: list[Response]) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        themes: ThemeSet,
+        responses: list[Response],
+        vocabulary: AuthoredThemes | None = None,
+    ) -> None:
         self.corpus = corpus
         self.themes = themes
         self.responses = responses
+        self.vocabulary = vocabulary
+        self._turns: dict[int, np.ndarray] | None = None
         self.reference = _cross_speaker_similarities(corpus)
         self.answered = {
             (r.turn, r.target_turn) for r in responses if r.target_turn and r.sign > -0.15
@@ -148,6 +213,7 @@ class _Scorer:
         self.rebutted = {
             (r.turn, r.target_turn) for r in responses if r.target_turn and r.sign < -0.15
         }
+        self.rebutting = {(r.turn, r.target) for r in responses if r.sign < -0.15}
         names = self.names = NameMatcher(corpus.delegations)
         self.by_speaker: dict[str, list[Sentence]] = {}
         for s in corpus.claims:
@@ -164,39 +230,118 @@ class _Scorer:
         sims = vectors[[s.id for s in side_a]] @ vectors[[s.id for s in side_b]].T
         exchange = _positive_exchange(self.responses, a, b)
         match = self._matches(sims, side_a, side_b)
+        if self.vocabulary is not None:
+            named = self._authored(pair, rel, side_a, side_b, match, exchange)
+            if named:
+                return named
         best: dict[int, Candidate] = {}
         for i, j in _top_cells(match, MATCHES_PER_PAIR):
-            sa, sb = side_a[i], side_b[j]
-            theme_id = self._theme_of(sa.id, sb.id)
+            theme_id = self._theme_of(side_a[i].id, side_b[j].id)
             if theme_id is None or theme_id in best:
                 continue
-            theme = self.themes.themes[theme_id]
-            if min(theme.stand.get(a, 0.0), theme.stand.get(b, 0.0)) < OPPOSED:
-                continue
-            support = min(1.0, max(0.0, (theme.stand.get(a, 0.0) + theme.stand.get(b, 0.0)) / 2))
-            breadth = min(
-                1.0, min(_count(theme, a, self.corpus), _count(theme, b, self.corpus)) / 3
-            )
-            confidence = (
-                0.55 * float(match[i, j])
-                + 0.15 * support
-                + 0.15 * (exchange is not None)
-                + 0.15 * breadth
-            )
-            best[theme_id] = Candidate(
-                pair, theme_id, round(min(1.0, confidence), 3), rel, (sa.id, sb.id), exchange
-            )
+            found = self._candidate(pair, rel, (side_a[i], side_b[j]), float(match[i, j]), exchange)
+            if found is not None:
+                best[theme_id] = found
         return list(best.values())
+
+    def _authored(
+        self,
+        pair: tuple[str, str],
+        rel: float | None,
+        side_a: list[Sentence],
+        side_b: list[Sentence],
+        match: np.ndarray,
+        exchange: Response | None,
+    ) -> list[Candidate]:
+        """One candidate per authored label the pair holds (both if any fits, else either):
+        the match that best combines similarity with the label's fit to both claims."""
+        assert self.vocabulary is not None
+        cells = _top_cells(match, AUTHORED_CELLS)
+        left = self._in_context([side_a[i] for i, _ in cells])
+        right = self._in_context([side_b[j] for _, j in cells])
+        for pool in self.vocabulary.held(*pair):
+            fits = self.vocabulary.fit(left, right, pool)
+            best: dict[int, tuple[float, int, float]] = {}
+            for c, (i, j) in enumerate(cells):
+                if not pool or fits[c].max() < FIT_FLOOR:
+                    continue
+                k = int(np.argmax(fits[c]))  # a match is named by the label that fits it best
+                value = float(match[i, j]) + FIT_WEIGHT * float(fits[c, k])
+                if value > best.get(k, (-1.0, 0, 0.0))[0]:
+                    best[k] = (value, c, float(fits[c, k]))
+            out = []
+            for k, (_, c, fit) in best.items():
+                i, j = cells[c]
+                label = self.vocabulary.labels[pool[k]]
+                found = self._candidate(
+                    pair, rel, (side_a[i], side_b[j]), float(match[i, j]), exchange, label, fit
+                )
+                out += [found] if found is not None else []
+            if out:
+                return out
+        return []
+
+    def _in_context(self, sentences: list[Sentence]) -> np.ndarray:
+        """Each claim's vector averaged with its turn's: a label should name what the turn is
+        about, not a word the sentence mentions in passing."""
+        if self._turns is None:
+            rows: dict[int, list[int]] = {}
+            for s in self.corpus.claims:
+                rows.setdefault(s.turn, []).append(s.id)
+            vectors = self.corpus.centred
+            self._turns = {t: normalise_rows(vectors[ids].mean(axis=0, keepdims=True))[0]
+                           for t, ids in rows.items()}
+        own = self.corpus.centred[[s.id for s in sentences]]
+        return (own + np.stack([self._turns[s.turn] for s in sentences])) / 2
+
+    def _candidate(
+        self,
+        pair: tuple[str, str],
+        rel: float | None,
+        evidence: tuple[Sentence, Sentence],
+        match: float,
+        exchange: Response | None,
+        label: str | None = None,
+        fit: float = 0.0,
+    ) -> Candidate | None:
+        """A match scored with the pair's stand and breadth on its theme (None when one of
+        them opposes the theme); an authored label's fit counts for a tenth."""
+        a, b = pair
+        sa, sb = evidence
+        theme_id = self._theme_of(sa.id, sb.id)
+        if theme_id is None:
+            return None
+        theme = self.themes.themes[theme_id]
+        if min(theme.stand.get(a, 0.0), theme.stand.get(b, 0.0)) < OPPOSED:
+            return None
+        support = min(1.0, max(0.0, (theme.stand.get(a, 0.0) + theme.stand.get(b, 0.0)) / 2))
+        breadth = min(1.0, min(_count(theme, a, self.corpus), _count(theme, b, self.corpus)) / 3)
+        similar = 0.55 if label is None else 0.45
+        confidence = (
+            similar * match
+            + (0.1 * min(1.0, fit / FIT_FULL) if label is not None else 0.0)
+            + 0.15 * support
+            + 0.15 * (exchange is not None)
+            + 0.15 * breadth
+        )
+        return Candidate(
+            pair, theme_id, round(min(1.0, confidence), 3), rel, (sa.id, sb.id), exchange, label
+        )
 
     def _about_own(self, speaker: str, partner: str) -> list[Sentence]:
         """The speaker's supportive claims, without those that talk about the partner by name
-        and do not agree with it: a claim about the other side is not a claim both share."""
-        return [
-            s
-            for s in self.by_speaker.get(speaker, [])
-            if partner not in self.names.addressed(s.text, exclude={speaker})
-            or cues(s.text).toward_addressee > 0
-        ]
+        and do not agree with it, and without the rest of a turn that rebuts the partner: a
+        claim about the other side, or made against it, is not a claim both share."""
+        out = []
+        for s in self.by_speaker.get(speaker, []):
+            named = partner in self.names.addressed(s.text, exclude={speaker})
+            agrees = cues(s.text).toward_addressee > 0
+            if named and not agrees:
+                continue
+            if (s.turn, partner) in self.rebutting and not (named and agrees):
+                continue
+            out.append(s)
+        return out
 
     def _matches(
         self, sims: np.ndarray, side_a: list[Sentence], side_b: list[Sentence]
@@ -275,7 +420,7 @@ def _finding(
         evidence.append(
             Evidence(turn=c.exchange.turn, speaker=c.exchange.speaker, quote=c.exchange.quote)
         )
-    label = themes.themes[c.theme_id].label
+    label = c.label if c.label is not None else themes.themes[c.theme_id].label
     return CommonGroundFinding(
         pair=c.pair,
         theme=label,

@@ -8,16 +8,25 @@ A label is a phrase of two or three content words ("environmental monitoring") t
 
 Words found in a large share of all claims (the session's topic, e.g. the lesson's subject)
 and speakers' names never enter a label.
+
+When the session ran a scenario, its author already named the themes each delegation cares
+about (the ``theme`` of every talking point, and its interests). :class:`AuthoredThemes` holds
+that vocabulary: a finding between two delegations is then named by the author's label that
+both of them hold, if one fits the matched claims (see :meth:`AuthoredThemes.fit`), and by a
+phrase from the transcript otherwise.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
+from summitry.analysis.embed import Embedder, LexicalEmbedder, normalise_rows
 from summitry.analysis.phrases import candidates, name_words
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.text import is_content, stem, words
@@ -27,6 +36,7 @@ TOPIC_MIN_CLAIMS = 40
 NEIGHBOURHOOD = 10
 PAIR_USE_BONUS = 1.0
 SHARED_WORD_BONUS = 0.5
+MAX_LABEL_WORDS = 4  # longer authored items (interests) only say who holds a theme
 
 Key = tuple[str, ...]
 
@@ -122,3 +132,112 @@ def _shared_stems(
                 stem(w) for w in words(s.text) if is_content(w) and w not in index.exclude
             )
     return (side[a] & side[b]) - index.topic_stems
+
+
+def theme_vocabulary(scenario: Any | None) -> dict[str, list[str]] | None:
+    """Each delegation's authored theme labels: its talking points' themes, then its interests
+    (None without a scenario). This is what :func:`find_common_ground` takes as ``themes``."""
+    if scenario is None:
+        return None
+    out: dict[str, list[str]] = {}
+    for d in scenario.delegations:
+        items = [tp.theme for tp in d.talking_points] + list(d.interests)
+        out[d.name] = list(dict.fromkeys(i.strip() for i in items if i and i.strip()))
+    return out
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(text) if is_content(w))
+
+
+@dataclass
+class AuthoredThemes:
+    """Theme labels written by a scenario's author, per delegation, placed in a corpus's space.
+
+    A delegation *holds* a label when one of its items is that label or contains all of its
+    content words ("international law" is held by an interest "international law and
+    legitimacy"). Only short items become labels; longer ones (interests written as
+    sentences) still count for who holds what.
+    """
+
+    items: dict[str, list[str]]
+    labels: list[str] = field(default_factory=list)
+    vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 1), dtype=np.float32))
+    _held: dict[str, set[int]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        themes: Mapping[str, Sequence[str]],
+        embedder: Embedder,
+        claims: Sequence[str],
+        claim_vectors: np.ndarray,
+        *,
+        hybrid: bool = False,
+    ) -> AuthoredThemes:
+        """Place every distinct short label in the space of the corpus's centred claim vectors
+        (``claim_vectors`` are the claims' raw rows; see :attr:`Corpus.centred`).
+
+        Word features of a label are weighted by how rare they are among the claims, so
+        "regional cooperation" fits a claim about the region, not every claim about cooperation.
+        A neural embedder's label vector (minus the claims' mean) is joined to those word
+        features when ``hybrid``, as the corpus joins its vectors to topic-free word vectors."""
+        items = {str(k): [str(v).strip() for v in vs if str(v).strip()] for k, vs in themes.items()}
+        labels = list(
+            dict.fromkeys(
+                v for vs in items.values() for v in vs if 0 < len(_stems(v)) <= MAX_LABEL_WORDS
+            )
+        )
+        out = cls(items, labels)
+        if labels:
+            out.vectors = _project(labels, embedder, claims, claim_vectors, hybrid)
+        keys = [_stems(label) for label in labels]
+        for name, vs in items.items():
+            owned = [_stems(v) for v in vs]
+            out._held[name] = {k for k, key in enumerate(keys) if any(key <= o for o in owned)}
+        return out
+
+    def held(self, a: str, b: str) -> tuple[list[int], list[int]]:
+        """Indices of labels both delegations hold, and of those only one of them holds."""
+        ha, hb = self._held.get(a, set()), self._held.get(b, set())
+        return sorted(ha & hb), sorted(ha ^ hb)
+
+    def fit(self, left: np.ndarray, right: np.ndarray, pool: list[int]) -> np.ndarray:
+        """How well each label of ``pool`` names a match: the mean similarity of the label to the
+        two matched claims (rows of ``left`` and ``right``), one row per match."""
+        if not pool:
+            return np.zeros((len(left), 0), dtype=np.float32)
+        chosen = self.vectors[pool]
+        return (left @ chosen.T + right @ chosen.T) / 2
+
+
+def _project(
+    labels: list[str],
+    embedder: Embedder,
+    claims: Sequence[str],
+    claim_vectors: np.ndarray,
+    hybrid: bool,
+) -> np.ndarray:
+    inner = getattr(embedder, "inner", embedder)
+    if isinstance(inner, LexicalEmbedder) and not hybrid:
+        return _rare_words(labels, claims, inner)
+    raw = embedder.embed(labels)
+    mean = claim_vectors.mean(axis=0, keepdims=True) if len(claim_vectors) > 1 else 0.0
+    dense = normalise_rows(raw - mean)
+    if not hybrid:
+        return dense
+    return normalise_rows(np.hstack([dense, _rare_words(labels, claims, LexicalEmbedder())]))
+
+
+def _rare_words(labels: list[str], claims: Sequence[str], lexical: LexicalEmbedder) -> np.ndarray:
+    """Word-feature vectors of the labels, each feature weighted by its inverse frequency
+    among the claims."""
+    df: Counter[str] = Counter()
+    for text in claims:
+        df.update(lexical.features(text).keys())
+    n = len(claims)
+    out = np.zeros((len(labels), lexical.dim), dtype=np.float32)
+    for row, label in enumerate(labels):
+        for feature, weight in lexical.features(label).items():
+            out[row, lexical._bucket(feature)] += weight * math.log((1 + n) / (1 + df[feature]))
+    return normalise_rows(out)

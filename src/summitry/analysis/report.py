@@ -15,6 +15,7 @@ from typing import Any
 
 from summitry.analysis.blas import single_threaded
 from summitry.analysis.common_ground import common_ground
+from summitry.analysis.labels import theme_vocabulary
 from summitry.analysis.convergence import convergence, phase_of_turns
 from summitry.analysis.corpus import Corpus, build_corpus
 from summitry.analysis.embed import CachedEmbedder, Embedder, LexicalEmbedder, get_embedder
@@ -203,6 +204,8 @@ def _sections(
                 b.responses,
                 relation=_relation(scenario),
                 limit=COMMON_GROUND_LISTED,
+                authored=theme_vocabulary(scenario),
+                embedder=embedder,
             ),
             unless=b.too_few or b.no_claims,
         ),

@@ -8,7 +8,7 @@ the strongest candidates; small enough for the session engine.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import Protocol, TypeVar
 
 REPEATED_THEME_FACTOR = 0.6
@@ -20,7 +20,7 @@ class Weighted(Protocol):
     def pair(self) -> tuple[str, str]: ...
 
     @property
-    def theme_id(self) -> int: ...
+    def topic(self) -> Hashable: ...
 
     @property
     def weight(self) -> float: ...
@@ -48,8 +48,8 @@ def choose_disjoint(candidates: Sequence[T], limit: int) -> list[T]:
                 return
             if used & set(c.pair):
                 continue
-            themes = {x.theme_id for x in chosen}
-            gain = c.weight * (REPEATED_THEME_FACTOR if c.theme_id in themes else 1.0)
+            topics = {x.topic for x in chosen}
+            gain = c.weight * (REPEATED_THEME_FACTOR if c.topic in topics else 1.0)
             chosen.append(c)
             search(k + 1, chosen, used | set(c.pair), total + gain)
             chosen.pop()

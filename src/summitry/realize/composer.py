@@ -19,7 +19,7 @@ from summitry.scenario.model import Delegation, Scenario
 from summitry.wording import end_sentence, lower_first, mid_sentence, refer
 
 
-TIE_SHARE = 0.4  # share of statements that close on a lesson concept, as in the seed
+TIE_SHARE = 0.25  # share of statements that also cite a lesson concept
 
 
 class Composer:
@@ -60,8 +60,7 @@ def _compose_delegation(plan: TurnPlan, context: SessionContext, writer: Writer)
 
 def _values(plan: TurnPlan, context: SessionContext, me: Delegation, rng: random.Random) -> dict[str, str]:
     concept = next((c for c in context.scenario.lesson.concepts if c.id == plan.concept_id), None)
-    interests = list(me.interests)
-    rng.shuffle(interests)
+    interests = _weighted_order(me.interests, rng)
     addressee = plan.addressees[0] if plan.addressees else ""
     return {
         "speaker": refer(me.name),
@@ -82,6 +81,13 @@ def topic_phrase(scenario: Scenario) -> str:
     return mid_sentence(lesson.topic, corpus)
 
 
+def _weighted_order(items: list[str], rng: random.Random) -> list[str]:
+    """Items in a random order that favours the first ones: a delegation's first interests
+    are its core, and coming back to them is what makes its voice recognisable."""
+    keyed = [(rng.random() ** (1.0 / (len(items) - k)), item) for k, item in enumerate(items)]
+    return [item for _, item in sorted(keyed, reverse=True)]
+
+
 def _theme_of(plan: TurnPlan, context: SessionContext) -> str:
     """The matter the addressed turn raised: its talking point's theme, else its prompt."""
     if plan.responds_to is None:
@@ -100,6 +106,7 @@ def _statement(plan: TurnPlan, context: SessionContext, me: Delegation, w: Write
     if plan.phase == "opening":
         _choices(context, me, w, v)
     _point(plan, w, v)
+    _stake(w, v)
     if plan.phase == "opening" or w.rng.random() < TIE_SHARE:
         _tie(w, v)
 
@@ -124,12 +131,16 @@ def _lead(plan: TurnPlan, context: SessionContext, w: Writer, v: dict[str, str])
         w.add_choice(P.LEADS[Stance.NEUTRAL], **v)
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth")
+
+
 def _choices(context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
-    for question in context.scenario.lesson.questions[:2]:
+    """The options the delegation chose, briefly: every delegation answers the same questions."""
+    for nth, question in zip(ORDINALS, context.scenario.lesson.questions[:2], strict=False):
         option_id = me.answers.get(question.id)
         option = next((o for o in question.options if o.id == option_id), None)
         if option is not None:
-            w.add_choice(P.CHOICES, **v, q=question.text, opt=lower_first(option.text))
+            w.add_choice(P.CHOICES, **v, nth=nth, opt=lower_first(option.text))
 
 
 def _point(plan: TurnPlan, w: Writer, v: dict[str, str]) -> None:
@@ -137,6 +148,12 @@ def _point(plan: TurnPlan, w: Writer, v: dict[str, str]) -> None:
         return
     if not w.add_choice(P.IMPROVISED, **v):
         w.add_choice(P.IMPROVISED, **{**v, "interest": v["interest2"]})
+
+
+def _stake(w: Writer, v: dict[str, str]) -> None:
+    """A sentence on the speaker's own interests: what keeps a delegation recognisably itself."""
+    if not w.add_choice(P.STAKES, **v):
+        w.add_choice(P.STAKES, **{**v, "interest": v["interest2"], "interest2": v["interest"]})
 
 
 def _tie(w: Writer, v: dict[str, str]) -> None:
@@ -158,7 +175,8 @@ def _naive_from_facts(context: SessionContext, w: Writer) -> str:
 
 
 def _smart_question(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
-    if me.smartest_question and w.add(me.smartest_question):
+    intro = w.choose(P.SMART_INTROS, **v) or ""
+    if me.smartest_question and w.add(f"{intro} {me.smartest_question}".strip()):
         return
     w.add_choice(P.SMART_QUESTIONS, **v)
 
@@ -181,14 +199,17 @@ def _reflection(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writ
             w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": refer(partner), "theme": note.theme})
             if not w.add_choice(P.GENERAL_REPLIES, **v):
                 _point(plan, w, v)
+            _stake(w, v)
             return
     if plan.phase == "common_ground":
         if not w.add_choice(P.GENERAL_REPLIES, **v):
             _point(plan, w, v)
+        _stake(w, v)
         return
     _reflect_opener(plan, context, w, v)
     if not w.add_choice(P.REFLECTIONS, **v):
         _point(plan, w, v)
+    _stake(w, v)
 
 
 def _reflect_opener(plan: TurnPlan, context: SessionContext, w: Writer, v: dict[str, str]) -> None:
@@ -241,4 +262,6 @@ def compose_lead(plan: TurnPlan, context: SessionContext) -> str:
         w.add(end_sentence(plan.talking_point.text))
     names = _names(context)
     connectives = [c for c in P.CONNECTIVES if "{a}" not in c or (plan.addressees and plan.addressees[0] in names)]
+    connectives.sort(key=w.uses)
+    connectives = connectives[: max(3, len(connectives) // 2)]
     return f"{w.text()} {fill(rng.choice(connectives), **v)}".strip()

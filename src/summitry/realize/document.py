@@ -64,8 +64,8 @@ def turn_block(turn: Turn, plan: TurnPlan) -> str:
 
 def cue_block(plan: TurnPlan, lead: str) -> str:
     """The end of the prompt: the note for the new turn and its opening words."""
-    opening = f"{lead} " if lead else ""
-    return f'{note(plan)}\n**{plan.speaker}**: "{opening}'
+    # no trailing space: the model's next word token carries its own leading space
+    return f'{note(plan)}\n**{plan.speaker}**: "{lead}'
 
 
 def summary_line(turn: Turn) -> str:

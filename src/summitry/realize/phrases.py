@@ -31,6 +31,11 @@ LEADS: dict[Stance, tuple[str, ...]] = {
         "Let me answer {a} directly: on {theme}, we see things very differently.",
         "{a} presents {theme} as neutral ground, and it is not.",
         "What {a} calls {theme} looks, from where we sit, like an advantage being protected.",
+        "{a} forgets what this would mean for {interest}.",
+        "I cannot accept {a}'s view; it leaves {interest} exposed.",
+        "{a} asks us to trust them with {interest}, and we cannot.",
+        "With respect to {a}, our {interest} is not theirs to bargain with.",
+        "{a}'s proposal would cost us dearly in {interest}.",
     ),
     Stance.SUPPORT: (
         "{a} raises an important point about {theme}.",
@@ -42,6 +47,10 @@ LEADS: dict[Stance, tuple[str, ...]] = {
         "Let me build on what {a} said about {theme}.",
         "{a}'s suggestion about {theme} deserves support.",
         "On {theme}, {a} speaks for more of us than they may think.",
+        "{a} is right, and it matters for {interest} too.",
+        "I agree with {a}; that is good news for {interest}.",
+        "{a}'s point helps with {interest}, which we care about deeply.",
+        "We can work with {a} on this, especially for {interest}.",
     ),
     Stance.QUALIFY: (
         "{a} has a point on {theme}, but it is only half the picture.",
@@ -51,6 +60,10 @@ LEADS: dict[Stance, tuple[str, ...]] = {
         "There is something to what {a} says about {theme}, but let me add a caution.",
         "{a} puts {theme} well, and still I see a gap.",
         "I share part of {a}'s view on {theme}, not all of it.",
+        "{a} makes a fair point, but what about {interest}?",
+        "I hear {a}, yet {interest} pulls us another way.",
+        "{a} is half right; the other half is {interest}.",
+        "Before we agree with {a}, we need to know what it means for {interest}.",
     ),
     Stance.NEUTRAL: (
         "Let me come at {theme} from another side.",
@@ -81,10 +94,11 @@ SCENARIO_REACTIONS = (
 THANKS = ("Thank you, {mod}.", "Thank you, {mod}, and thank you all.")
 
 CHOICES = (
-    "On '{q}', {speaker} chose {opt}.",
-    "Asked '{q}', we selected {opt}.",
-    "To the lesson's question '{q}', our answer was {opt}.",
-    "When the lesson asked '{q}', we chose {opt}.",
+    "{speaker} chose {opt}.",
+    "We selected {opt}.",
+    "Our answer was {opt}.",
+    "On the lesson's {nth} question, we chose {opt}.",
+    "For the {nth} question, our choice was {opt}.",
 )
 
 TIES = (
@@ -156,7 +170,21 @@ GENERAL_REPLIES = (
     "We came with positions and, thanks partly to {a}, we leave with better questions.",
 )
 
-NAIVE_INTROS = ("Here's mine:", "Mine would be:", "How about:", "Or:", "I like:", "Okay, here's one:")
+NAIVE_INTROS = (
+    "Mine comes from our worries about {interest}:",
+    "Thinking of {interest}, here's mine:",
+    "With {interest} in mind, mine would be:",
+    "From where we stand on {interest}, how about:",
+    "Okay, for the sake of {interest}, here's one:",
+    "I like this one, about {interest}:",
+)
+
+SMART_INTROS = (
+    "For {speaker}, with {interest} in mind:",
+    "Ours starts from {interest}:",
+    "Thinking of {interest}, we would ask:",
+    "Given what {interest} has taught us:",
+)
 
 PROPOSALS = (
     "Can we step back from {theme} for a moment?",
@@ -186,16 +214,29 @@ FOCUS = (
 )
 
 CONNECTIVES = (
-    "This matters because",
-    "In practice, this means",
-    "That is why",
-    "For example,",
-    "Put simply,",
-    "The reason is simple:",
-    "What we propose is",
-    "Our own experience shows that",
-    "The risk, if we fail, is that",
-    "The opportunity here is that",
-    "What we ask of {a} is",
-    "So our question to {a} is whether",
+    "This matters for {interest} because",
+    "For us, it comes down to {interest}:",
+    "Our concern for {interest} means that",
+    "When it comes to {interest}, we believe",
+    "That is why {interest} must",
+    "For {speaker}, {interest} means",
+    "Put simply, {interest} is at stake because",
+    "In practice, for {interest}, this means",
+    "Our experience with {interest} shows that",
+    "What we ask of {a}, for the sake of {interest}, is",
+)
+
+STAKES = (
+    "For {speaker}, it always comes back to {interest}.",
+    "Our concern is {interest}, and it will remain so.",
+    "We measure every proposal against {interest} and {interest2}.",
+    "{Interest} is not a slogan for us; it is a daily necessity.",
+    "Whatever we decide here must protect {interest}.",
+    "We will not trade away {interest}.",
+    "This is, in the end, about {interest} and {interest2}.",
+    "Ask any of our citizens and they will tell you about {interest}.",
+    "{Interest} and {interest2} are where our attention stays.",
+    "Nothing here works for us unless it serves {interest}.",
+    "Our people judge us on {interest}, and so should you.",
+    "We keep {interest} at the centre, whatever the question.",
 )
