@@ -260,21 +260,27 @@ class _Scorer:
         left = self._in_context([side_a[i] for i, _ in cells])
         right = self._in_context([side_b[j] for _, j in cells])
         for pool in self.vocabulary.held(*pair):
+            if not pool:
+                continue
             fits = self.vocabulary.fit(left, right, pool)
-            best: dict[int, tuple[float, int, float]] = {}
-            for c, (i, j) in enumerate(cells):
-                if not pool or fits[c].max() < FIT_FLOOR:
-                    continue
-                k = int(np.argmax(fits[c]))  # a match is named by the label that fits it best
-                value = float(match[i, j]) + FIT_WEIGHT * float(fits[c, k])
-                if value > best.get(k, (-1.0, 0, 0.0))[0]:
-                    best[k] = (value, c, float(fits[c, k]))
-            out = []
-            for k, (_, c, fit) in best.items():
+            turns = [(side_a[i].turn, side_b[j].turn) for i, j in cells]
+            best: dict[int, tuple[float, int]] = {}
+            for c, k in enumerate(_name_by_turns(turns, fits)):
                 i, j = cells[c]
-                label = self.vocabulary.labels[pool[k]]
+                value = float(match[i, j]) + FIT_WEIGHT * float(fits[c, k]) if k >= 0 else -1.0
+                if k >= 0 and value > best.get(k, (-1.0, 0))[0]:
+                    best[k] = (value, c)
+            out = []
+            for k, (_, c) in best.items():
+                i, j = cells[c]
                 found = self._candidate(
-                    pair, rel, (side_a[i], side_b[j]), float(match[i, j]), exchange, label, fit
+                    pair,
+                    rel,
+                    (side_a[i], side_b[j]),
+                    float(match[i, j]),
+                    exchange,
+                    self.vocabulary.labels[pool[k]],
+                    float(fits[c, k]),
                 )
                 out += [found] if found is not None else []
             if out:
@@ -371,6 +377,22 @@ class _Scorer:
         anchor = self.corpus.centred[id_a] + self.corpus.centred[id_b]
         scores = [float(t.centroid @ anchor) for t in self.themes.themes]
         return int(np.argmax(scores)) if scores else None
+
+
+def _name_by_turns(turns: list[tuple[int, int]], fits: np.ndarray) -> list[int]:
+    """The label (column of ``fits``) of each match, or -1: matches between the same two turns
+    are one convergence and get one name, the label that fits them best together."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for c, key in enumerate(turns):
+        groups.setdefault(key, []).append(c)
+    out = [-1] * len(turns)
+    for members in groups.values():
+        together = fits[members].mean(axis=0)
+        k = int(np.argmax(together))
+        if together[k] >= FIT_FLOOR:
+            for c in members:
+                out[c] = k
+    return out
 
 
 def _spread(items: list[Sentence], cap: int) -> list[Sentence]:

@@ -4,7 +4,8 @@
 - near-duplicates: delegation turns whose embedding has cosine > 0.9 with an earlier turn;
 - fallback rate: delegation turns the composer had to write because no candidate passed;
 - persona distinctiveness: leave-one-out nearest-centroid speaker identification on the
-  delegation turns' embeddings, beside chance (the largest speaker's share);
+  delegation turns' embeddings, centred on their mean (what all turns share says nothing of
+  who speaks), beside chance (the largest speaker's share); the seed transcript scores 0.31;
 - distinct-2: distinct word bigrams over all word bigrams of the delegation turns;
 - responsiveness: share of delegation turns that name another delegation.
 """
@@ -81,7 +82,8 @@ def distinctiveness(turns: list[Turn], vectors: np.ndarray) -> tuple[float | Non
         return None, None
     rows = [i for s in speakers for i in by_speaker[s]]
     labels = np.array([speakers.index(turns[i].speaker) for i in rows])
-    data = vectors[rows]
+    data = vectors[rows] - vectors[rows].mean(axis=0)
+    data /= np.linalg.norm(data, axis=1, keepdims=True) + 1e-9
     sums = np.stack([data[labels == k].sum(axis=0) for k in range(len(speakers))])
     sizes = np.bincount(labels, minlength=len(speakers)).astype(float)
     right = 0

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from summitry.plan import Move, Stance, TurnPlan
 from summitry.scenario.model import Scenario
 from summitry.turns import Turn
-from summitry.wording import join_names, sentences
+from summitry.wording import join_names
 
 STANCE_WORDS = {
     Stance.OPPOSE: "disagrees with",
@@ -68,10 +68,24 @@ def cue_block(plan: TurnPlan, lead: str) -> str:
     return f'{note(plan)}\n**{plan.speaker}**: "{lead}'
 
 
-def summary_line(turn: Turn) -> str:
-    """One short line standing for an old turn in the folded summary."""
-    first = sentences(turn.text)[:1]
-    return f"- {turn.speaker}: {first[0] if first else turn.text[:120]}"
+MAX_SUMMARY_THEMES = 6
+
+
+def summary_block(turns: tuple[Turn, ...], plans: tuple[TurnPlan, ...]) -> str:
+    """Folded turns as one line per speaker: the themes they raised, the latest last.
+
+    Its size is bounded by the number of speakers, so the prompt stops growing."""
+    themes: dict[str, list[str]] = {}
+    for turn, plan in zip(turns, plans, strict=True):
+        raised = themes.setdefault(turn.speaker, [])
+        theme = plan.talking_point.theme if plan.talking_point else None
+        if theme:
+            if theme in raised:
+                raised.remove(theme)
+            raised.append(theme)
+    lines = [f"- {speaker} spoke on {join_names(raised[-MAX_SUMMARY_THEMES:])}."
+             for speaker, raised in themes.items() if raised]
+    return "Earlier in the session:\n" + "\n".join(lines) + "\n\n"
 
 
 @dataclass
@@ -90,8 +104,7 @@ class DocumentLayout:
         folded = self.folded(turns, plans)
         parts = [header(self.scenario)]
         if folded:
-            parts.append("Earlier in the session:\n" + "\n".join(summary_line(t) for t in turns[:folded]))
-            parts.append("\n\n")
+            parts.append(summary_block(turns[:folded], plans[:folded]))
         parts += [turn_block(t, p) for t, p in zip(turns[folded:], plans[folded:], strict=True)]
         return "".join(parts)
 
