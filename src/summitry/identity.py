@@ -25,6 +25,7 @@ def _patterns(speaker: str, others: tuple[str, ...]) -> tuple[re.Pattern[str], .
         found.append(re.compile(rf"\b{_CLAIMS}\s+(?:the\s+)?(?:{names})\b", re.IGNORECASE))
         found.append(re.compile(rf"^\s*\**(?:{names})\**\s*:", re.MULTILINE))
         found.append(re.compile(rf"\bour\s+(?:own\s+)?(?:{names})\b"))
+        found.append(re.compile(rf"\b(?i:as|for)\s+(?:the\s+)?(?:{names}),?\s+(?i:we|I|our)\b"))
     me = re.escape(speaker)
     found.append(re.compile(rf"\b(?i:we|I|us)\b[^.!?]{{0,40}}\b{_OUTSIDER}\s+(?:the\s+)?{me}\b"))
     found.append(re.compile(rf"\b{me}\s*,\s*(?:you|your)\b"))

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 import numpy as np
@@ -19,6 +18,7 @@ from summitry.analysis.corpus import Corpus
 from summitry.analysis.responses import Response
 from summitry.analysis.schema import Evidence, Quality, TurnPair
 from summitry.analysis.text import words
+from summitry.identity import identity_confusions as find_confusions
 
 DUPLICATE = 0.5
 ECHO = 0.3
@@ -120,28 +120,17 @@ def echoes(corpus: Corpus, responses: list[Response]) -> list[TurnPair]:
 
 
 def identity_confusions(corpus: Corpus) -> list[Evidence]:
-    """Turns in which a delegation speaks as another one."""
+    """Turns in which a delegation speaks as another one (the check that guards generation)."""
     out = []
-    for d in corpus.delegations:
-        others = [re.escape(o) for o in corpus.delegations if o != d]
-        if not others:
+    for t in corpus.transcript.turns:
+        if t.speaker not in corpus.delegations:
             continue
-        names = "|".join(others)
-        pattern = re.compile(
-            rf"\b(?:as (?:the )?(?:delegation|delegate|representative)s? (?:of|from) (?:{names})"
-            rf"|as (?:{names}),? (?:we|i)\b|we(?:,)? (?:the people )?(?:of|in) (?:{names})\b"
-            rf"|(?:i|we) (?:am|are) (?:the )?(?:delegation|delegate|representative)s? "
-            rf"(?:of|from) (?:{names}))",
-            re.IGNORECASE,
-        )
-        for t in corpus.transcript.turns:
-            if t.speaker == d and (m := pattern.search(t.text)):
-                out.append(
-                    Evidence(
-                        turn=t.index, speaker=d, quote=t.text[max(0, m.start() - 60) : m.end() + 60]
-                    )
-                )
-    return sorted(out, key=lambda e: e.turn)[:MAX_LISTED]
+        hits = find_confusions(t.text, t.speaker, corpus.delegations)
+        if hits:
+            at = t.text.find(hits[0])
+            out.append(Evidence(turn=t.index, speaker=t.speaker,
+                                quote=t.text[max(0, at - 60) : at + len(hits[0]) + 60]))
+    return out[:MAX_LISTED]
 
 
 def quality(corpus: Corpus, responses: list[Response]) -> Quality:
