@@ -1,31 +1,32 @@
 """Common ground between rivals: what two rival delegations both stood for, with the quotes.
 
 Rivals are the pairs whose relation is negative (``relation(a, b) < 0``), or, with no
-relations, the pairs whose exchanges were most negative. For a rival pair, every pair of their
-claims that neither rejects what it talks about is a possible *match*; a match scores its
-similarity as a percentile among all cross-speaker claim pairs (so it means the same for any
-embedder), plus a little when one turn answered the other or both spoke in the same round.
-A pair's candidates are its best match per theme, scored with how supportive both were on the
-theme, whether one ever agreed with the other, and how much each said about it.
+relations, the pairs whose exchanges were most negative (see :mod:`.selection`). For a rival
+pair, every pair of their claims is a possible *match*, except claims that reject what they
+talk about, claims about the partner that do not agree with it, and the rest of a turn that
+rebuts the partner. A match scores its similarity as a percentile among all cross-speaker
+claim pairs (so it means the same for any embedder), plus a little when one turn answered the
+other or both spoke in the same round. A pair's candidates are its best match per theme,
+scored with how supportive both were on the theme, whether one ever agreed with the other,
+and how much each said about it; such a finding is labelled by the phrase that best names the
+claims around its match (see :mod:`.labels`).
 
-With the themes a scenario's author wrote for each delegation (``themes``), a pair's
-candidates are instead one per authored label both hold (or, failing that, one holds): the
-match that best combines similarity with the label's fit to both claims, so the label names
-what the two quotes say. A label that fits no match well enough leaves the pair to the themes
-found in the transcript.
+With the theme labels a scenario's author wrote for each delegation (``themes``), each of a
+pair's best matches is named by the authored label that fits both of its claims best (labels
+both delegations hold first), and the pair's candidates are one per label: the match where
+similarity and fit add up best, so the quotes show what the label says. A pair none of whose
+matches any label fits keeps the themes found in the transcript.
 
 The findings a mediator would name are the set of disjoint pairs (each delegation named once)
-with the largest total of rivalry x confidence, preferring different themes; the other rival
-pairs follow, best first. Without an authored label, a finding is labelled by the phrase that
-best names the claims around its match (see :mod:`summitry.analysis.labels`).
+with the largest total of rivalry x confidence, preferring different themes found in the
+transcript; the other rival pairs follow, best first.
 
 :func:`find_common_ground` is what the session engine's ``common_ground`` phase calls.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,24 +34,22 @@ import numpy as np
 from summitry.analysis.blas import single_threaded
 from summitry.analysis.corpus import Corpus, build_corpus
 from summitry.analysis.cues import cues
-from summitry.analysis.embed import Embedder, LexicalEmbedder, normalise_rows
-from summitry.analysis.labels import AuthoredThemes, LabelIndex, build_label_index
+from summitry.analysis.embed import Embedder, LexicalEmbedder
+from summitry.analysis.labels import AuthoredThemes
 from summitry.analysis.names import NameMatcher
 from summitry.analysis.responses import Response, find_responses
 from summitry.analysis.schema import CommonGroundFinding, Evidence
-from summitry.analysis.selection import choose_disjoint
+from summitry.analysis.selection import Relation, choose_disjoint, rival_pairs
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.themes import SUPPORT_BASE, ThemeSet, find_themes, sentence_stand
 from summitry.turns import Transcript
 
-Relation = Callable[[str, str], float]
 OPPOSED = -0.15
 ANSWERED_BONUS = 0.15
 SAME_ROUND_BONUS = 0.15
 MATCHES_PER_PAIR = 12
 MAX_SIDE = 400  # claims per side compared in a long session, evenly spaced
 AUTHORED_CELLS = 40  # best matches of a pair that an authored label may name
-FIT_FLOOR = 0.08  # below this mean similarity to both claims, a label does not name a match
 FIT_FULL = 0.3  # a fit this good counts in full towards confidence
 FIT_WEIGHT = 0.5  # how much a label's fit weighs against the match itself when choosing one
 
@@ -68,9 +67,11 @@ class Candidate:
     label: str | None = None  # the authored label, when one names the match
 
     @property
-    def topic(self) -> str | int:
-        """What a summary should not repeat: the authored label, else the theme."""
-        return self.label if self.label is not None else self.theme_id
+    def topic(self) -> int | None:
+        """What a summary should not repeat: the theme found in the transcript. An authored
+        label is not a topic to avoid: the author gave it to several delegations on purpose,
+        and it was chosen because it names this match best, so no other label would do."""
+        return self.theme_id if self.label is None else None
 
     @property
     def weight(self) -> float:
@@ -110,25 +111,6 @@ def find_common_ground(
         )
 
 
-def rival_pairs(
-    delegations: list[str], responses: list[Response], relation: Relation | None
-) -> dict[tuple[str, str], float | None]:
-    """Pairs (in order of first appearance) that are rivals, with their relation if known."""
-    out: dict[tuple[str, str], float | None] = {}
-    if relation is not None:
-        for a, b in itertools.combinations(delegations, 2):
-            value = _safe_relation(relation, a, b)
-            if value is not None and value < 0:
-                out[(a, b)] = value
-        return out
-    net: dict[tuple[str, str], float] = {}
-    for r in responses:
-        key = _ordered(r.speaker, r.target, delegations)
-        net[key] = net.get(key, 0.0) + r.sign * r.confidence
-    worst = sorted((v, k) for k, v in net.items() if v < 0)
-    return {k: None for _, k in worst[: max(3, len(delegations) // 2)]}
-
-
 def common_ground(
     corpus: Corpus,
     themes: ThemeSet,
@@ -143,37 +125,13 @@ def common_ground(
 
     ``authored`` (delegation -> theme labels) needs the ``embedder`` the corpus was built with;
     without it the labels are embedded only when the corpus is lexical."""
-    vocabulary = _vocabulary(corpus, authored, embedder)
+    vocabulary = AuthoredThemes.for_corpus(corpus, authored, embedder) if authored else None
     ranked = rank_candidates(corpus, themes, responses, relation, vocabulary)
     if limit <= 0 or not ranked:
         return []
     named = choose_disjoint(ranked, limit)
     rest = _best_per_pair([c for c in ranked if c.pair not in {n.pair for n in named}])
-    index = themes.labels or build_label_index(
-        corpus.claims, corpus.centred, corpus.transcript.speakers
-    )
-    return [_finding(corpus, themes, index, c) for c in (named + rest)[:limit]]
-
-
-def _vocabulary(
-    corpus: Corpus,
-    authored: Mapping[str, Sequence[str]] | None,
-    embedder: Embedder | None,
-) -> AuthoredThemes | None:
-    if not authored or not corpus.claims:
-        return None
-    if embedder is None:
-        if corpus.embedder_name != LexicalEmbedder.name:
-            return None
-        embedder = LexicalEmbedder()
-    vocabulary = AuthoredThemes.build(
-        authored,
-        embedder,
-        [s.text for s in corpus.claims],
-        corpus.vectors[[s.id for s in corpus.claims]],
-        hybrid=corpus.lexical is not None,
-    )
-    return vocabulary if vocabulary.labels else None
+    return [_finding(corpus, themes, c) for c in (named + rest)[:limit]]
 
 
 def rank_candidates(
@@ -205,7 +163,6 @@ class _Scorer:
         self.themes = themes
         self.responses = responses
         self.vocabulary = vocabulary
-        self._turns: dict[int, np.ndarray] | None = None
         self.reference = _cross_speaker_similarities(corpus)
         self.answered = {
             (r.turn, r.target_turn) for r in responses if r.target_turn and r.sign > -0.15
@@ -231,7 +188,7 @@ class _Scorer:
         exchange = _positive_exchange(self.responses, a, b)
         match = self._matches(sims, side_a, side_b)
         if self.vocabulary is not None:
-            named = self._authored(pair, rel, side_a, side_b, match, exchange)
+            named = self._authored(pair, rel, (side_a, side_b), match, exchange)
             if named:
                 return named
         best: dict[int, Candidate] = {}
@@ -248,57 +205,36 @@ class _Scorer:
         self,
         pair: tuple[str, str],
         rel: float | None,
-        side_a: list[Sentence],
-        side_b: list[Sentence],
+        sides: tuple[list[Sentence], list[Sentence]],
         match: np.ndarray,
         exchange: Response | None,
     ) -> list[Candidate]:
-        """One candidate per authored label the pair holds (both if any fits, else either):
-        the match that best combines similarity with the label's fit to both claims."""
+        """One candidate per authored label that names one of the pair's best matches (labels
+        both hold, else those either holds): the match where similarity and fit add up best."""
         assert self.vocabulary is not None
         cells = _top_cells(match, AUTHORED_CELLS)
-        left = self._in_context([side_a[i] for i, _ in cells])
-        right = self._in_context([side_b[j] for _, j in cells])
+        matches = [(sides[0][i], sides[1][j]) for i, j in cells]
         for pool in self.vocabulary.held(*pair):
-            if not pool:
-                continue
-            fits = self.vocabulary.fit(left, right, pool)
-            turns = [(side_a[i].turn, side_b[j].turn) for i, j in cells]
-            best: dict[int, tuple[float, int]] = {}
-            for c, k in enumerate(_name_by_turns(turns, fits)):
-                i, j = cells[c]
-                value = float(match[i, j]) + FIT_WEIGHT * float(fits[c, k]) if k >= 0 else -1.0
-                if k >= 0 and value > best.get(k, (-1.0, 0))[0]:
-                    best[k] = (value, c)
-            out = []
-            for k, (_, c) in best.items():
-                i, j = cells[c]
-                found = self._candidate(
+            best: dict[int, tuple[float, int, float]] = {}
+            for c, (k, fit) in enumerate(self.vocabulary.name(matches, pool)):
+                value = float(match[cells[c]]) + FIT_WEIGHT * fit
+                if k >= 0 and value > best.get(k, (-1.0, 0, 0.0))[0]:
+                    best[k] = (value, c, fit)
+            found = [
+                self._candidate(
                     pair,
                     rel,
-                    (side_a[i], side_b[j]),
-                    float(match[i, j]),
+                    matches[c],
+                    float(match[cells[c]]),
                     exchange,
                     self.vocabulary.labels[pool[k]],
-                    float(fits[c, k]),
+                    fit,
                 )
-                out += [found] if found is not None else []
-            if out:
-                return out
+                for k, (_, c, fit) in best.items()
+            ]
+            if any(found):
+                return [f for f in found if f is not None]
         return []
-
-    def _in_context(self, sentences: list[Sentence]) -> np.ndarray:
-        """Each claim's vector averaged with its turn's: a label should name what the turn is
-        about, not a word the sentence mentions in passing."""
-        if self._turns is None:
-            rows: dict[int, list[int]] = {}
-            for s in self.corpus.claims:
-                rows.setdefault(s.turn, []).append(s.id)
-            vectors = self.corpus.centred
-            self._turns = {t: normalise_rows(vectors[ids].mean(axis=0, keepdims=True))[0]
-                           for t, ids in rows.items()}
-        own = self.corpus.centred[[s.id for s in sentences]]
-        return (own + np.stack([self._turns[s.turn] for s in sentences])) / 2
 
     def _candidate(
         self,
@@ -379,22 +315,6 @@ class _Scorer:
         return int(np.argmax(scores)) if scores else None
 
 
-def _name_by_turns(turns: list[tuple[int, int]], fits: np.ndarray) -> list[int]:
-    """The label (column of ``fits``) of each match, or -1: matches between the same two turns
-    are one convergence and get one name, the label that fits them best together."""
-    groups: dict[tuple[int, int], list[int]] = {}
-    for c, key in enumerate(turns):
-        groups.setdefault(key, []).append(c)
-    out = [-1] * len(turns)
-    for members in groups.values():
-        together = fits[members].mean(axis=0)
-        k = int(np.argmax(together))
-        if together[k] >= FIT_FLOOR:
-            for c in members:
-                out[c] = k
-    return out
-
-
 def _spread(items: list[Sentence], cap: int) -> list[Sentence]:
     if len(items) <= cap:
         return items
@@ -432,9 +352,7 @@ def _best_per_pair(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _finding(
-    corpus: Corpus, themes: ThemeSet, index: LabelIndex, c: Candidate
-) -> CommonGroundFinding:
+def _finding(corpus: Corpus, themes: ThemeSet, c: Candidate) -> CommonGroundFinding:
     a, b = c.pair
     sa, sb = (corpus.sentences[i] for i in c.evidence)
     evidence = [Evidence(turn=s.turn, speaker=s.speaker, quote=s.text) for s in (sa, sb)]
@@ -477,15 +395,3 @@ def _cross_speaker_similarities(corpus: Corpus, cap: int = 600) -> np.ndarray:
     sims = corpus.centred[ids] @ corpus.centred[ids].T
     mask = np.triu(speakers[:, None] != speakers[None, :], k=1)
     return np.sort(sims[mask])
-
-
-def _safe_relation(relation: Relation, a: str, b: str) -> float | None:
-    try:
-        return float(relation(a, b))
-    except (KeyError, ValueError, TypeError):
-        return None
-
-
-def _ordered(a: str, b: str, order: list[str]) -> tuple[str, str]:
-    rank = {n: i for i, n in enumerate(order)}
-    return (a, b) if rank.get(a, 0) <= rank.get(b, 0) else (b, a)

@@ -21,11 +21,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from summitry.analysis.corpus import Corpus
 from summitry.analysis.embed import Embedder, LexicalEmbedder, normalise_rows
 from summitry.analysis.phrases import candidates, name_words
 from summitry.analysis.sentences import Sentence
@@ -37,6 +38,7 @@ NEIGHBOURHOOD = 10
 PAIR_USE_BONUS = 1.0
 SHARED_WORD_BONUS = 0.5
 MAX_LABEL_WORDS = 4  # longer authored items (interests) only say who holds a theme
+FIT_FLOOR = 0.08  # an authored label fitting a match less than this does not name it
 
 Key = tuple[str, ...]
 
@@ -160,73 +162,101 @@ class AuthoredThemes:
     sentences) still count for who holds what.
     """
 
-    items: dict[str, list[str]]
-    labels: list[str] = field(default_factory=list)
-    vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 1), dtype=np.float32))
-    _held: dict[str, set[int]] = field(default_factory=dict)
+    labels: list[str]
+    vectors: np.ndarray  # one row per label, comparable with the corpus's centred vectors
+    held_by: dict[str, set[int]]  # delegation -> indices of the labels it holds
+    claims: np.ndarray  # the corpus's centred vectors, rows indexed by sentence id
+    turns: dict[int, np.ndarray]  # turn -> normalised mean of its claims' centred vectors
 
     @classmethod
-    def build(
-        cls,
-        themes: Mapping[str, Sequence[str]],
-        embedder: Embedder,
-        claims: Sequence[str],
-        claim_vectors: np.ndarray,
-        *,
-        hybrid: bool = False,
-    ) -> AuthoredThemes:
-        """Place every distinct short label in the space of the corpus's centred claim vectors
-        (``claim_vectors`` are the claims' raw rows; see :attr:`Corpus.centred`).
-
-        Word features of a label are weighted by how rare they are among the claims, so
-        "regional cooperation" fits a claim about the region, not every claim about cooperation.
-        A neural embedder's label vector (minus the claims' mean) is joined to those word
-        features when ``hybrid``, as the corpus joins its vectors to topic-free word vectors."""
-        items = {str(k): [str(v).strip() for v in vs if str(v).strip()] for k, vs in themes.items()}
+    def for_corpus(
+        cls, corpus: Corpus, themes: Mapping[str, Sequence[str]], embedder: Embedder | None
+    ) -> AuthoredThemes | None:
+        """The labels of ``themes`` (delegation -> items) placed in the corpus's space, with the
+        embedder the corpus was built with (None: only a lexical corpus can do without it)."""
+        if embedder is None and corpus.embedder_name == LexicalEmbedder.name:
+            embedder = LexicalEmbedder()
+        if embedder is None or not corpus.claims:
+            return None
+        items = {
+            str(k): [str(v).strip() for v in ([vs] if isinstance(vs, str) else vs)]
+            for k, vs in themes.items()
+        }
         labels = list(
             dict.fromkeys(
                 v for vs in items.values() for v in vs if 0 < len(_stems(v)) <= MAX_LABEL_WORDS
             )
         )
-        out = cls(items, labels)
-        if labels:
-            out.vectors = _project(labels, embedder, claims, claim_vectors, hybrid)
+        if not labels:
+            return None
         keys = [_stems(label) for label in labels]
-        for name, vs in items.items():
-            owned = [_stems(v) for v in vs]
-            out._held[name] = {k for k, key in enumerate(keys) if any(key <= o for o in owned)}
-        return out
+        held = {
+            name: {k for k, key in enumerate(keys) if any(key <= _stems(v) for v in vs)}
+            for name, vs in items.items()
+        }
+        rows: dict[int, list[int]] = {}
+        for s in corpus.claims:
+            rows.setdefault(s.turn, []).append(s.id)
+        centred = corpus.centred
+        turns = {
+            t: normalise_rows(centred[ids].mean(axis=0, keepdims=True))[0]
+            for t, ids in rows.items()
+        }
+        vectors = _project(labels, embedder, corpus, hybrid=corpus.lexical is not None)
+        return cls(labels, vectors, held, centred, turns)
 
     def held(self, a: str, b: str) -> tuple[list[int], list[int]]:
         """Indices of labels both delegations hold, and of those only one of them holds."""
-        ha, hb = self._held.get(a, set()), self._held.get(b, set())
+        ha, hb = self.held_by.get(a, set()), self.held_by.get(b, set())
         return sorted(ha & hb), sorted(ha ^ hb)
 
-    def fit(self, left: np.ndarray, right: np.ndarray, pool: list[int]) -> np.ndarray:
-        """How well each label of ``pool`` names a match: the mean similarity of the label to the
-        two matched claims (rows of ``left`` and ``right``), one row per match."""
-        if not pool:
-            return np.zeros((len(left), 0), dtype=np.float32)
-        chosen = self.vectors[pool]
-        return (left @ chosen.T + right @ chosen.T) / 2
+    def name(
+        self, matches: Sequence[tuple[Sentence, Sentence]], pool: list[int]
+    ) -> list[tuple[int, float]]:
+        """For each match (a claim of each side), the label of ``pool`` that names it (its
+        position in ``pool``, or -1 when none fits) and how well it fits.
+
+        A label's fit to a claim is its similarity to the claim averaged with its similarity to
+        the claim's whole turn (a label names what the turn is about, not a word said in
+        passing); its fit to a match is the lower of the two sides' (common ground is named in
+        what both said). Matches between the same two turns are one convergence and get one
+        name: the label that fits them best together."""
+        if not pool or not matches:
+            return [(-1, 0.0)] * len(matches)
+        chosen = self.vectors[pool].T
+        sides = [self._in_context([m[side] for m in matches]) @ chosen for side in (0, 1)]
+        fits = np.minimum(*sides)
+        groups: dict[tuple[int, int], list[int]] = {}
+        for c, (sa, sb) in enumerate(matches):
+            groups.setdefault((sa.turn, sb.turn), []).append(c)
+        out = [(-1, 0.0)] * len(matches)
+        for members in groups.values():
+            k = int(np.argmax(fits[members].mean(axis=0)))
+            if fits[members, k].mean() >= FIT_FLOOR:
+                for c in members:
+                    out[c] = (k, float(fits[c, k]))
+        return out
+
+    def _in_context(self, sentences: list[Sentence]) -> np.ndarray:
+        own = self.claims[[s.id for s in sentences]]
+        return (own + np.stack([self.turns[s.turn] for s in sentences])) / 2
 
 
-def _project(
-    labels: list[str],
-    embedder: Embedder,
-    claims: Sequence[str],
-    claim_vectors: np.ndarray,
-    hybrid: bool,
-) -> np.ndarray:
+def _project(labels: list[str], embedder: Embedder, corpus: Corpus, *, hybrid: bool) -> np.ndarray:
+    """Label vectors comparable with :attr:`Corpus.centred`: word features weighted by how
+    rare they are among the claims (so "regional cooperation" fits a claim about the region,
+    not every claim about cooperation); a neural embedder's vectors, minus the claims' mean,
+    joined to those word features when ``hybrid``, as the corpus joins its own."""
+    texts = [s.text for s in corpus.claims]
     inner = getattr(embedder, "inner", embedder)
     if isinstance(inner, LexicalEmbedder) and not hybrid:
-        return _rare_words(labels, claims, inner)
-    raw = embedder.embed(labels)
-    mean = claim_vectors.mean(axis=0, keepdims=True) if len(claim_vectors) > 1 else 0.0
-    dense = normalise_rows(raw - mean)
+        return _rare_words(labels, texts, inner)
+    claims = corpus.vectors[[s.id for s in corpus.claims]]
+    mean = claims.mean(axis=0, keepdims=True) if len(claims) > 1 else 0.0
+    dense = normalise_rows(embedder.embed(labels) - mean)
     if not hybrid:
         return dense
-    return normalise_rows(np.hstack([dense, _rare_words(labels, claims, LexicalEmbedder())]))
+    return normalise_rows(np.hstack([dense, _rare_words(labels, texts, LexicalEmbedder())]))
 
 
 def _rare_words(labels: list[str], claims: Sequence[str], lexical: LexicalEmbedder) -> np.ndarray:

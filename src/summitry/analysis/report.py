@@ -15,10 +15,10 @@ from typing import Any
 
 from summitry.analysis.blas import single_threaded
 from summitry.analysis.common_ground import common_ground
-from summitry.analysis.labels import theme_vocabulary
 from summitry.analysis.convergence import convergence, phase_of_turns
 from summitry.analysis.corpus import Corpus, build_corpus
 from summitry.analysis.embed import CachedEmbedder, Embedder, LexicalEmbedder, get_embedder
+from summitry.analysis.labels import theme_vocabulary
 from summitry.analysis.participation import participation
 from summitry.analysis.quality import quality
 from summitry.analysis.response_graph import response_graph

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from summitry.analysis.common_ground import find_common_ground
 from summitry.analysis.embed import LexicalEmbedder
+from summitry.analysis.labels import theme_vocabulary
 from summitry.plan import CommonGroundNote, Move, TurnPlan
 from summitry.session.planning import PlanContext, delegation_turn
 from summitry.turns import Transcript
@@ -36,7 +37,11 @@ def find_notes(ctx: PlanContext) -> tuple[CommonGroundNote, ...]:
         title=ctx.scenario.title, turns=ctx.turns, moderator=ctx.moderator
     )
     findings = find_common_ground(
-        transcript, relation=ctx.scenario.relation, embedder=_EMBEDDER, limit=ctx.item.pairs
+        transcript,
+        relation=ctx.scenario.relation,
+        embedder=_EMBEDDER,
+        limit=ctx.item.pairs,
+        themes=theme_vocabulary(ctx.scenario),
     )
     return tuple(
         CommonGroundNote(
