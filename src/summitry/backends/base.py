@@ -37,7 +37,8 @@ class ChatMessage(BaseModel):
 class CompletionRequest(BaseModel):
     """What to generate: a document to continue or a chat, and how to sample.
 
-    ``top_k`` and ``repeat_penalty`` are not part of the OpenAI API; ``None`` leaves them
+    ``top_k``, ``repeat_penalty`` and ``dry_multiplier`` (the DRY penalty on extending runs of
+    tokens already in the context) are not part of the OpenAI API; ``None`` leaves them
     to the backend's default (and keeps them out of requests to servers that reject them).
     ``tag`` labels the call for accounting (e.g. the speaker) and never changes the output.
     """
@@ -51,6 +52,7 @@ class CompletionRequest(BaseModel):
     top_p: float = Field(default=0.95, gt=0.0, le=1.0)
     top_k: int | None = Field(default=None, ge=0)
     repeat_penalty: float | None = Field(default=None, gt=0.0)
+    dry_multiplier: float | None = Field(default=None, ge=0.0, description="DRY anti-copy penalty")
     stop: list[str] = Field(default_factory=list)
     seed: int | None = None
     n: int = Field(default=1, ge=1, le=64, description="number of candidates to sample")

@@ -34,6 +34,7 @@ from typing import Any
 
 from summitry.backends.base import Completion, CompletionRequest, check_style
 from summitry.backends.bundled import bundled_model_path
+from summitry.backends.dry import DryPenalty
 from summitry.errors import (
     BackendError,
     EmptyResponseError,
@@ -273,4 +274,7 @@ def _sampling(request: CompletionRequest) -> dict[str, Any]:
         options["top_k"] = request.top_k
     if request.repeat_penalty is not None:
         options["repeat_penalty"] = request.repeat_penalty
+    if request.dry_multiplier:
+        llama_cpp = _import_llama_cpp()
+        options["logits_processor"] = llama_cpp.LogitsProcessorList([DryPenalty(request.dry_multiplier)])
     return options

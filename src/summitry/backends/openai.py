@@ -205,6 +205,8 @@ class OpenAICompatibleModel:
             body["top_k"] = request.top_k
         if request.repeat_penalty is not None:
             body["repeat_penalty"] = request.repeat_penalty
+        if request.dry_multiplier is not None:
+            body["dry_multiplier"] = request.dry_multiplier
         return body | self.extra_body
 
     def _exchange(self, body: dict[str, Any], style: str

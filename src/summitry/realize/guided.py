@@ -117,7 +117,7 @@ class GuidedRealizer:
             return CompletionRequest(messages=_chat_messages(plan, context), **common)
         assert self._layout is not None
         prompt = self._layout.prompt(context.turns, context.plans, plan, lead)
-        return CompletionRequest(prompt=prompt, stop=STOP, repeat_penalty=1.15, **common)
+        return CompletionRequest(prompt=prompt, stop=STOP, repeat_penalty=1.1, dry_multiplier=0.8, **common)
 
 
 def _authored_question(plan: TurnPlan, context: SessionContext) -> bool:
