@@ -47,9 +47,16 @@ def run_shared(scenario: Scenario, model: LlamaCppModel, seed: int, turns: int) 
                 raise KeyboardInterrupt  # stop after the asked number of turns
 
     with tempfile.TemporaryDirectory() as folder:
-        engine = Engine.start(scenario, source="bench", seed=seed, realizer=realizer,
-                              realizer_config={"name": "local"}, log_path=Path(folder) / "s.jsonl",
-                              observer=observe, sync=False)
+        engine = Engine.start(
+            scenario,
+            source="bench",
+            seed=seed,
+            realizer=realizer,
+            realizer_config={"name": "local"},
+            log_path=Path(folder) / "s.jsonl",
+            observer=observe,
+            sync=False,
+        )
         began = time.perf_counter()
         try:
             state = engine.run()
@@ -78,9 +85,11 @@ def persona_prompt(scenario: Scenario, speaker: str) -> str:
         return f"You are {speaker}, who moderates '{scenario.title}'. {scenario.premise}"
     d = scenario.delegation(speaker)
     points = " ".join(tp.text for tp in d.talking_points)
-    return (f"You are the delegation of {d.name} at '{scenario.title}'. {scenario.premise} "
-            f"Your tone: {d.tone}. {d.summary} Your interests: {', '.join(d.interests)}. "
-            f"Your positions: {points} Lesson: {scenario.lesson.summary}")
+    return (
+        f"You are the delegation of {d.name} at '{scenario.title}'. {scenario.premise} "
+        f"Your tone: {d.tone}. {d.summary} Your interests: {', '.join(d.interests)}. "
+        f"Your positions: {points} Lesson: {scenario.lesson.summary}"
+    )
 
 
 def run_per_speaker(scenario: Scenario, model: LlamaCppModel, state: SessionState) -> dict:
@@ -95,10 +104,14 @@ def run_per_speaker(scenario: Scenario, model: LlamaCppModel, state: SessionStat
             output = max(1, model.count_tokens(turn.text))
             request = CompletionRequest(prompt=prompt, max_tokens=output, temperature=0.8, seed=k, n=1)
             completion = model.complete(request)
-            usage.append({"prompt_tokens": completion.prompt_tokens,
-                          "cached_prompt_tokens": completion.cached_prompt_tokens,
-                          "completion_tokens": completion.completion_tokens,
-                          "generation_seconds": completion.generation_seconds})
+            usage.append(
+                {
+                    "prompt_tokens": completion.prompt_tokens,
+                    "cached_prompt_tokens": completion.cached_prompt_tokens,
+                    "completion_tokens": completion.completion_tokens,
+                    "generation_seconds": completion.generation_seconds,
+                }
+            )
         stamps.append(time.perf_counter())
     wall = time.perf_counter() - began
     return _figures(wall, usage, [b - a for a, b in zip([began, *stamps], stamps, strict=False)])
@@ -106,8 +119,8 @@ def run_per_speaker(scenario: Scenario, model: LlamaCppModel, state: SessionStat
 
 def _messages_document(scenario: Scenario, turn: Turn, history: list[Turn]) -> str:
     lines = [f"<system>\n{persona_prompt(scenario, turn.speaker)}\n</system>"]
-    lines += [f"<user name=\"{t.speaker}\">\n{t.text}\n</user>" for t in history]
-    lines.append(f"<assistant name=\"{turn.speaker}\">\n")
+    lines += [f'<user name="{t.speaker}">\n{t.text}\n</user>' for t in history]
+    lines.append(f'<assistant name="{turn.speaker}">\n')
     return "\n".join(lines)
 
 
@@ -121,14 +134,20 @@ def main() -> None:
     model = LlamaCppModel(n_ctx=16384)
     state, shared = run_shared(scenario, model, args.seed, args.turns)
     baseline = run_per_speaker(scenario, model, state)
-    print(f"{'layout':<22}{'turns':>6}{'prompt tok eval':>16}{'out tok':>9}{'gen s':>9}{'wall s':>9}"
-          f"{'median s/turn':>15}{'wall/gen':>9}")
+    print(
+        f"{'layout':<22}{'turns':>6}{'prompt tok eval':>16}{'out tok':>9}{'gen s':>9}{'wall s':>9}"
+        f"{'median s/turn':>15}{'wall/gen':>9}"
+    )
     for name, row in (("shared prefix (ours)", shared), ("per-speaker system", baseline)):
-        print(f"{name:<22}{row['turns']:>6}{row['prompt_tokens_evaluated']:>16}{row['completion_tokens']:>9}"
-              f"{row['generation_seconds']:>9.1f}{row['wall_seconds']:>9.1f}{row['median_turn_seconds']:>15.2f}"
-              f"{row['wall_seconds'] / max(row['generation_seconds'], 1e-9):>9.2f}")
-    print(f"prompt tokens evaluated, per-speaker / shared: "
-          f"{baseline['prompt_tokens_evaluated'] / max(shared['prompt_tokens_evaluated'], 1):.1f}x")
+        print(
+            f"{name:<22}{row['turns']:>6}{row['prompt_tokens_evaluated']:>16}{row['completion_tokens']:>9}"
+            f"{row['generation_seconds']:>9.1f}{row['wall_seconds']:>9.1f}{row['median_turn_seconds']:>15.2f}"
+            f"{row['wall_seconds'] / max(row['generation_seconds'], 1e-9):>9.2f}"
+        )
+    print(
+        f"prompt tokens evaluated, per-speaker / shared: "
+        f"{baseline['prompt_tokens_evaluated'] / max(shared['prompt_tokens_evaluated'], 1):.1f}x"
+    )
     print(f"session wall time, per-speaker / shared:        {baseline['wall_seconds'] / shared['wall_seconds']:.2f}x")
 
 

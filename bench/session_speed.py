@@ -24,9 +24,15 @@ BUDGET_SECONDS = 1.0
 def time_session(name: str, seed: int) -> tuple[int, float]:
     scenario = load_scenario(name)
     with tempfile.TemporaryDirectory() as folder:
-        engine = Engine.start(scenario, source=name, seed=seed, realizer=Composer(),
-                              realizer_config={"name": "composer"},
-                              log_path=Path(folder) / "session.jsonl", sync=False)
+        engine = Engine.start(
+            scenario,
+            source=name,
+            seed=seed,
+            realizer=Composer(),
+            realizer_config={"name": "composer"},
+            log_path=Path(folder) / "session.jsonl",
+            sync=False,
+        )
         began = time.perf_counter()
         state = engine.run()
         return len(state.turns), time.perf_counter() - began

@@ -105,8 +105,22 @@ def join_names(names: list[str]) -> str:
 
 
 _ARTICLE_FIRST = ("United ", "Republic ", "Kingdom ", "Federation ", "European ", "Holy ")
-_ARTICLE_LAST = (" States", " Kingdom", " Republic", " Islands", " Emirates", " Federation", " Union",
-                 "Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", " Coast", " Council")
+_ARTICLE_LAST = (
+    " States",
+    " Kingdom",
+    " Republic",
+    " Islands",
+    " Emirates",
+    " Federation",
+    " Union",
+    "Netherlands",
+    "Philippines",
+    "Bahamas",
+    "Gambia",
+    "Maldives",
+    " Coast",
+    " Council",
+)
 
 
 def refer(name: str) -> str:

@@ -16,8 +16,9 @@ TINY = Path(__file__).resolve().parents[1] / "session" / "data" / "tiny.yaml"
 
 
 def summitry(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "summitry", *args], capture_output=True, text=True,
-                          timeout=300, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "summitry", *args], capture_output=True, text=True, timeout=300, cwd=cwd
+    )
 
 
 def test_run_default_scenario_writes_log_and_transcript(tmp_path):
@@ -27,8 +28,11 @@ def test_run_default_scenario_writes_log_and_transcript(tmp_path):
     transcript = parse_markdown((folder / "transcript.md").read_text())
     assert transcript.title.startswith("International Quantum Computing Summit")
     assert {t.phase for t in transcript.turns} == {None}  # phases live in the log, not the Markdown
-    phases = [json.loads(line)["phase"] for line in (folder / "session.jsonl").read_text().splitlines()
-              if json.loads(line)["type"] == "phase_started"]
+    phases = [
+        json.loads(line)["phase"]
+        for line in (folder / "session.jsonl").read_text().splitlines()
+        if json.loads(line)["type"] == "phase_started"
+    ]
     assert set(phases) == set(PHASE_NAMES)
     assert "Session complete" in done.stdout
 
@@ -38,7 +42,10 @@ def test_run_refuses_to_overwrite_without_force(tmp_path):
     again = summitry("run", "--backend", "composer", str(TINY), "--out", str(tmp_path), "--quiet")
     assert again.returncode != 0
     assert "already holds a session" in again.stderr and "Traceback" not in again.stderr
-    assert summitry("run", "--backend", "composer", str(TINY), "--out", str(tmp_path), "--quiet", "--force").returncode == 0
+    assert (
+        summitry("run", "--backend", "composer", str(TINY), "--out", str(tmp_path), "--quiet", "--force").returncode
+        == 0
+    )
 
 
 def test_render_md_matches_transcript_and_json_parses(tmp_path):

@@ -19,8 +19,15 @@ def _realizer(model, **options) -> GuidedRealizer:
 
 
 def _run(realizer, folder: Path):
-    engine = Engine.start(load_scenario(TINY), source=TINY, seed=3, realizer=realizer,
-                          realizer_config={"name": "scripted"}, log_path=folder / "s.jsonl", sync=False)
+    engine = Engine.start(
+        load_scenario(TINY),
+        source=TINY,
+        seed=3,
+        realizer=realizer,
+        realizer_config={"name": "scripted"},
+        log_path=folder / "s.jsonl",
+        sync=False,
+    )
     return engine.run()
 
 
@@ -31,8 +38,12 @@ def test_a_candidate_that_speaks_as_another_delegation_is_never_kept(tmp_path):
     spoken = [s for s in state.spoken if s.turn.speaker in ("Northport", "Eastwick")]
     assert spoken and all("we in Southbay" not in s.turn.text for s in spoken)
     assert all(s.fallback for s in spoken if s.info.get("candidates"))
-    assert any("identity" in problem for s in spoken for rejected in s.info.get("rejected", [])
-               for problem in rejected["problems"])
+    assert any(
+        "identity" in problem
+        for s in spoken
+        for rejected in s.info.get("rejected", [])
+        for problem in rejected["problems"]
+    )
 
 
 def test_fresh_candidates_are_kept_and_stale_ones_rejected(tmp_path):
@@ -40,8 +51,10 @@ def test_fresh_candidates_are_kept_and_stale_ones_rejected(tmp_path):
 
     def fresh(request):
         n = next(counter)
-        return (f"Harbour plan number{n} covers berth{n} and sensor{n} along quay{n}, "
-                f"so crew{n} can report spill{n} daily.\"\n")
+        return (
+            f"Harbour plan number{n} covers berth{n} and sensor{n} along quay{n}, "
+            f'so crew{n} can report spill{n} daily."\n'
+        )
 
     model = ScriptedModel(default=fresh)
     state = _run(_realizer(model), tmp_path)

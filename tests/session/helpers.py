@@ -16,8 +16,12 @@ DATA = Path(__file__).parent / "data"
 def run_session(scenario: Scenario | str, folder: Path, seed: int = 0, realizer=None) -> SessionState:
     loaded = load_scenario(scenario) if isinstance(scenario, str) else scenario
     engine = Engine.start(
-        loaded, source=str(scenario) if isinstance(scenario, str) else "test", seed=seed,
-        realizer=realizer or Composer(), realizer_config={"name": "composer"},
-        log_path=folder / "session.jsonl", sync=False,
+        loaded,
+        source=str(scenario) if isinstance(scenario, str) else "test",
+        seed=seed,
+        realizer=realizer or Composer(),
+        realizer_config={"name": "composer"},
+        log_path=folder / "session.jsonl",
+        sync=False,
     )
     return engine.run()

@@ -90,9 +90,7 @@ def test_every_turn_is_planned_before_it_is_spoken(tmp_path):
 def test_rendered_transcript_parses_back_to_the_same_turns(tmp_path):
     state = run_session("quantum-summit", tmp_path)
     parsed = parse_markdown(render_markdown(state.transcript()))
-    assert [(t.speaker, t.text, t.tone) for t in parsed.turns] == [
-        (t.speaker, t.text, t.tone) for t in state.turns
-    ]
+    assert [(t.speaker, t.text, t.tone) for t in parsed.turns] == [(t.speaker, t.text, t.tone) for t in state.turns]
 
 
 def test_common_ground_names_only_rival_pairs_that_exist(tmp_path):

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 import pytest
 
@@ -64,8 +63,14 @@ class FailingAt:
 def test_a_failing_backend_stops_resumably_and_loses_nothing(tmp_path, reference):
     _, text = reference
     log = tmp_path / "session.jsonl"
-    engine = Engine.start(load_scenario(TINY), source=TINY, seed=5, realizer=FailingAt(12),
-                          realizer_config={"name": "composer"}, log_path=log)
+    engine = Engine.start(
+        load_scenario(TINY),
+        source=TINY,
+        seed=5,
+        realizer=FailingAt(12),
+        realizer_config={"name": "composer"},
+        log_path=log,
+    )
     with pytest.raises(SessionError) as caught:
         engine.run()
     assert "summitry resume" in str(caught.value)
@@ -120,8 +125,9 @@ def test_kill_minus_nine_then_summitry_resume(tmp_path, reference):
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     assert 8 <= len(read_state(log).turns) < 40
-    done = subprocess.run([sys.executable, "-m", "summitry", "resume", str(log), "--quiet"],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "summitry", "resume", str(log), "--quiet"], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert _text(read_state(log)) == text
     assert (tmp_path / "transcript.md").read_text().count("**") >= 2 * 40

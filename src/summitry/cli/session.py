@@ -58,8 +58,14 @@ def run(
     log_path = _prepare_folder(folder, force)
     with SessionProgress(enabled=not quiet, show_turns=show) as progress:
         engine = Engine.start(
-            loaded, source=scenario, seed=seed, realizer=realizer, realizer_config=config,
-            log_path=log_path, observer=progress.observe, sync=backend != "composer",
+            loaded,
+            source=scenario,
+            seed=seed,
+            realizer=realizer,
+            realizer_config=config,
+            log_path=log_path,
+            observer=progress.observe,
+            sync=backend != "composer",
         )
         state = _run_engine(engine, folder)
     _finish(state, folder, engine.seconds, realizer, report)

@@ -34,26 +34,45 @@ class TurnClock:
                 self.on_turn(state)
 
 
-def evaluate_one(backend: dict[str, Any], scenario_name: str, seed: int, folder: Path, embedder: Any,
-                 on_turn: Callable[[SessionState], None] | None = None) -> dict[str, Any]:
+def evaluate_one(
+    backend: dict[str, Any],
+    scenario_name: str,
+    seed: int,
+    folder: Path,
+    embedder: Any,
+    on_turn: Callable[[SessionState], None] | None = None,
+) -> dict[str, Any]:
     """Run one session and return its figures: quality, fallbacks, tokens and time."""
     scenario = load_scenario(scenario_name)
     realizer = build_realizer(backend)
     clock = TurnClock(on_turn=on_turn)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "session.jsonl").unlink(missing_ok=True)
-    engine = Engine.start(scenario, source=scenario_name, seed=seed, realizer=realizer,
-                          realizer_config=backend, log_path=folder / "session.jsonl",
-                          observer=clock.observe, sync=False)
+    engine = Engine.start(
+        scenario,
+        source=scenario_name,
+        seed=seed,
+        realizer=realizer,
+        realizer_config=backend,
+        log_path=folder / "session.jsonl",
+        observer=clock.observe,
+        sync=False,
+    )
     began = time.perf_counter()
     state = engine.run()
     wall = time.perf_counter() - began
     names = [d.name for d in scenario.delegations]
     generated = [s for s in state.spoken if "candidates" in s.info]
-    metrics = session_metrics(state.transcript(), names, embedder,
-                              fallbacks=[s.fallback for s in generated] if generated else None)
-    return {"backend": backend["name"], "scenario": scenario_name, "seed": seed,
-            **metrics.as_dict(), **_timing(state, wall, clock.seconds)}
+    metrics = session_metrics(
+        state.transcript(), names, embedder, fallbacks=[s.fallback for s in generated] if generated else None
+    )
+    return {
+        "backend": backend["name"],
+        "scenario": scenario_name,
+        "seed": seed,
+        **metrics.as_dict(),
+        **_timing(state, wall, clock.seconds),
+    }
 
 
 def _timing(state: SessionState, wall: float, turn_seconds: list[float]) -> dict[str, Any]:
@@ -64,6 +83,8 @@ def _timing(state: SessionState, wall: float, turn_seconds: list[float]) -> dict
         "median_turn_seconds": round(statistics.median(turn_seconds), 3) if turn_seconds else None,
         "generation_seconds": round(generation, 3) if usage else None,
         "wall_over_generation": round(wall / generation, 3) if generation else None,
-        "prompt_tokens_evaluated": sum(u["prompt_tokens"] - u["cached_prompt_tokens"] for u in usage) if usage else None,
+        "prompt_tokens_evaluated": sum(u["prompt_tokens"] - u["cached_prompt_tokens"] for u in usage)
+        if usage
+        else None,
         "completion_tokens": sum(u["completion_tokens"] for u in usage) if usage else None,
     }

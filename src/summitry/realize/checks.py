@@ -67,7 +67,9 @@ class TurnChecker:
         self._vocabulary = {w.lower() for w in _TOKEN.findall(scenario.model_dump_json())}
 
     def _persona_vectors(self) -> dict[str, np.ndarray]:
-        texts = {d.name: " ".join([d.summary, *(tp.text for tp in d.talking_points)]) for d in self.scenario.delegations}
+        texts = {
+            d.name: " ".join([d.summary, *(tp.text for tp in d.talking_points)]) for d in self.scenario.delegations
+        }
         matrix = self.embedder.embed(list(texts.values()))
         return dict(zip(texts, matrix, strict=True))
 
@@ -79,14 +81,14 @@ class TurnChecker:
 
     def _surface_problems(self, text: str, lead: str, plan: TurnPlan, turns: tuple[Turn, ...]) -> list[str]:
         problems: list[str] = []
-        count, own = len(words(text)), len(words(text[len(lead):]))
+        count, own = len(words(text)), len(words(text[len(lead) :]))
         if count < MIN_WORDS or count > MAX_WORDS or own < MIN_OWN_WORDS:
             problems.append(f"length {count} words ({own} generated)")
         if plan.move in (Move.NAIVE_QUESTION, Move.SMART_QUESTION) and "?" not in text:
             problems.append("asks no question")
         if _MARKUP.search(text):
             problems.append("markup")
-        invented = self._invented(text[len(lead):], turns)
+        invented = self._invented(text[len(lead) :], turns)
         if invented:
             problems.append(f"invents '{invented}'")
         confusions = identity_confusions(text, plan.speaker, self.names)
@@ -98,7 +100,7 @@ class TurnChecker:
         said = {normalize_sentence(s) for t in turns for s in sentences(t.text)}
         if any(normalize_sentence(s) in said for s in sentences(text)):
             problems.append("repeats a sentence")
-        echo = _echoed_phrase(text[len(lead):], turns)
+        echo = _echoed_phrase(text[len(lead) :], turns)
         if echo:
             problems.append(f"echoes '{echo}'")
         return problems
@@ -141,7 +143,9 @@ def _echoed_phrase(text: str, turns: tuple[Turn, ...]) -> str | None:
     mine = words(text)
     if len(mine) < ECHO_NGRAM:
         return None
-    history = {tuple(w[i : i + ECHO_NGRAM]) for t in turns for w in [words(t.text)] for i in range(len(w) - ECHO_NGRAM + 1)}
+    history = {
+        tuple(w[i : i + ECHO_NGRAM]) for t in turns for w in [words(t.text)] for i in range(len(w) - ECHO_NGRAM + 1)
+    }
     for i in range(len(mine) - ECHO_NGRAM + 1):
         gram = tuple(mine[i : i + ECHO_NGRAM])
         if gram in history:

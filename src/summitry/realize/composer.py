@@ -18,7 +18,6 @@ from summitry.realize.writer import Writer, fill
 from summitry.scenario.model import Delegation, Scenario
 from summitry.wording import end_sentence, lower_first, mid_sentence, refer
 
-
 TIE_SHARE = 0.25  # share of statements that also cite a lesson concept
 
 
@@ -124,7 +123,11 @@ def _lead(plan: TurnPlan, context: SessionContext, w: Writer, v: dict[str, str])
             w.add_choice(P.ANSWER_MODERATOR, **v)
         return
     stance = plan.stance if plan.stance in P.LEADS else Stance.QUALIFY
-    rivals = context.scenario.relation(plan.speaker, answered.speaker) < -0.3 if answered.speaker in _names(context) else False
+    rivals = (
+        context.scenario.relation(plan.speaker, answered.speaker) < -0.3
+        if answered.speaker in _names(context)
+        else False
+    )
     if stance is Stance.SUPPORT and rivals and w.add_choice(P.RIVAL_AGREEMENT, **v):
         return
     if not w.add_choice(P.LEADS[stance], **v):

@@ -42,8 +42,10 @@ def header(scenario: Scenario) -> str:
     lines += ["", "## Delegations", ""]
     for d in scenario.delegations:
         points = " ".join(f'"{tp.text}"' for tp in d.talking_points[:4])
-        lines.append(f"**{d.name}** ({d.tone}). {d.summary} Cares about {join_names(list(d.interests))}. "
-                     f"In its own words: {points}")
+        lines.append(
+            f"**{d.name}** ({d.tone}). {d.summary} Cares about {join_names(list(d.interests))}. "
+            f"In its own words: {points}"
+        )
     lines += ["", f"**{scenario.moderator.name}**: {scenario.moderator.role}.", "", "## Transcript", ""]
     return "\n".join(lines) + "\n"
 
@@ -83,8 +85,11 @@ def summary_block(turns: tuple[Turn, ...], plans: tuple[TurnPlan, ...]) -> str:
             if theme in raised:
                 raised.remove(theme)
             raised.append(theme)
-    lines = [f"- {speaker} spoke on {join_names(raised[-MAX_SUMMARY_THEMES:])}."
-             for speaker, raised in themes.items() if raised]
+    lines = [
+        f"- {speaker} spoke on {join_names(raised[-MAX_SUMMARY_THEMES:])}."
+        for speaker, raised in themes.items()
+        if raised
+    ]
     return "Earlier in the session:\n" + "\n".join(lines) + "\n\n"
 
 

@@ -77,7 +77,9 @@ class GuidedRealizer:
         info: dict[str, Any] = {
             "usage": usage,
             "candidates": len(verdicts),
-            "rejected": [{"text": v.text[len(lead):].strip(), "problems": list(v.problems)} for v in verdicts if not v.ok],
+            "rejected": [
+                {"text": v.text[len(lead) :].strip(), "problems": list(v.problems)} for v in verdicts if not v.ok
+            ],
         }
         if passing:
             best = max(passing, key=lambda v: v.score)
@@ -110,8 +112,12 @@ class GuidedRealizer:
     def _request(self, plan: TurnPlan, context: SessionContext, lead: str) -> CompletionRequest:
         seed = random.Random(f"{context.seed}:{plan.index}:model").randrange(2**31)
         common = dict(
-            max_tokens=self.max_tokens, temperature=self.temperature, top_p=0.95, n=self.candidates,
-            seed=seed, tag=plan.speaker,
+            max_tokens=self.max_tokens,
+            temperature=self.temperature,
+            top_p=0.95,
+            n=self.candidates,
+            seed=seed,
+            tag=plan.speaker,
         )
         if self.style == "chat":
             return CompletionRequest(messages=_chat_messages(plan, context), **common)
@@ -133,13 +139,16 @@ def _chat_messages(plan: TurnPlan, context: SessionContext) -> list[ChatMessage]
     transcript = "\n".join(f"{t.speaker}: {t.text}" for t in context.turns[-24:])
     point = f' Draw on this point of theirs: "{plan.talking_point.text}".' if plan.talking_point else ""
     to = f" Address {plan.addressees[0]} by name." if plan.addressees else ""
+    tone = context.scenario.delegation(plan.speaker).tone
     direction = (
-        f"Write the next turn of {plan.speaker} only, in their voice ({context.scenario.delegation(plan.speaker).tone})."
+        f"Write the next turn of {plan.speaker} only, in their voice ({tone})."
         f" Stage note: {note(plan)}.{to}{point} 40 to 90 words, first person plural, no speaker label, "
         "no quotation marks, and do not repeat what anyone has already said."
     )
     return [
-        ChatMessage(role="system", content="You write turns of a diplomatic classroom session.\n\n" + header(context.scenario)),
+        ChatMessage(
+            role="system", content="You write turns of a diplomatic classroom session.\n\n" + header(context.scenario)
+        ),
         ChatMessage(role="user", content=f"Transcript so far:\n{transcript}\n\n{direction}"),
     ]
 

@@ -52,9 +52,7 @@ TAKE_UP = (
     "{by} offers a useful shift of focus. Let's take it seriously.",
 )
 
-NAIVE_INVITE = (
-    "Before we continue, I want to hear the most naive question any of you might ask about {topic}."
-)
+NAIVE_INVITE = "Before we continue, I want to hear the most naive question any of you might ask about {topic}."
 SMART_INVITE = (
     "Now for the crucial question. Given everything we've discussed, what's the smartest question "
     "we should all be asking ourselves about {topic}?"
@@ -87,8 +85,10 @@ def _question(plan: TurnPlan, context: SessionContext, w: Writer, topic: str) ->
     elif plan.phase == "reframe":
         w.add_choice(TAKE_UP, by=refer(plan.addressees[0]) if plan.addressees else "")
         if plan.prompt:
-            w.add(f"If we start from {lower_first(plan.prompt.rstrip('.?!'))}, how might that change "
-                  f"your approaches to {topic}?")
+            w.add(
+                f"If we start from {lower_first(plan.prompt.rstrip('.?!'))}, how might that change "
+                f"your approaches to {topic}?"
+            )
     else:
         _comment_on_last(plan, context, w)
         w.add(_address(plan.addressees[0], plan.prompt or "") if plan.addressees else plan.prompt)
@@ -112,8 +112,10 @@ def _comment_on_last(plan: TurnPlan, context: SessionContext, w: Writer) -> None
 def _deeper_question(plan: TurnPlan, context: SessionContext, w: Writer) -> None:
     asked = sum(1 for p in context.plans if p.move is Move.SMART_QUESTION)
     if asked:
-        w.add(f"Those are {asked} of the most important questions you could ask. But I want to suggest "
-              "that they all point toward an even deeper question:")
+        w.add(
+            f"Those are {asked} of the most important questions you could ask. But I want to suggest "
+            "that they all point toward an even deeper question:"
+        )
     w.add(end_sentence(plan.prompt or ""))
 
 
@@ -142,8 +144,10 @@ def _explain(explanations: tuple[Explanation, ...], w: Writer) -> None:
         who = join_names(list(item.askers))
         w.add(f"{who}: the idea that {lower_first(item.claim.rstrip('.?!'))} is a misconception.")
         w.add(end_sentence(item.correction))
-    w.add("What is real in every question is the frustration behind it: a wish for a technical fix "
-          "to problems that are political.")
+    w.add(
+        "What is real in every question is the frustration behind it: a wish for a technical fix "
+        "to problems that are political."
+    )
 
 
 def _summarize(plan: TurnPlan, context: SessionContext, w: Writer, topic: str) -> None:
@@ -151,16 +155,21 @@ def _summarize(plan: TurnPlan, context: SessionContext, w: Writer, topic: str) -
         _name_common_ground(plan.common_ground, w, topic)
         return
     w.add("You've all identified the central insight: the question has no national answer.")
-    w.add(f"The problems that divide you on {topic} are the same ones that oblige you to cooperate, "
-          "and none of you can solve them alone.")
+    w.add(
+        f"The problems that divide you on {topic} are the same ones that oblige you to cooperate, "
+        "and none of you can solve them alone."
+    )
 
 
 def _name_common_ground(notes: tuple[CommonGroundNote, ...], w: Writer, topic: str) -> None:
-    w.add(f"What's encouraging about our discussion is how {topic} served as a lens for your "
-          "deepest concerns while revealing possibilities for cooperation.")
+    w.add(
+        f"What's encouraging about our discussion is how {topic} served as a lens for your "
+        "deepest concerns while revealing possibilities for cooperation."
+    )
     if not notes:
-        w.add("I did not hear rivals converge today, and I will not pretend otherwise; "
-              "that is work for our next session.")
+        w.add(
+            "I did not hear rivals converge today, and I will not pretend otherwise; that is work for our next session."
+        )
         return
     for note in notes:
         w.add(end_sentence(note.sentence))
@@ -169,10 +178,14 @@ def _name_common_ground(notes: tuple[CommonGroundNote, ...], w: Writer, topic: s
 def _close(plan: TurnPlan, context: SessionContext, w: Writer, topic: str) -> None:
     closes = sum(1 for p in context.plans if p.move is Move.CLOSE and p.is_moderator)
     if closes == 0:
-        w.add(f"As we conclude, remember that this conversation is the kind of dialogue that {topic} "
-              "will require. You've shown that even delegations with serious tensions can engage "
-              "constructively when they focus on shared challenges and mutual learning.")
+        w.add(
+            f"As we conclude, remember that this conversation is the kind of dialogue that {topic} "
+            "will require. You've shown that even delegations with serious tensions can engage "
+            "constructively when they focus on shared challenges and mutual learning."
+        )
     else:
-        w.add(f"{upper_first(topic)} is not something that will simply happen to you; it is something "
-              "you are all shaping right now. Keep engaging, keep learning, and keep finding ways to "
-              "cooperate.")
+        w.add(
+            f"{upper_first(topic)} is not something that will simply happen to you; it is something "
+            "you are all shaping right now. Keep engaging, keep learning, and keep finding ways to "
+            "cooperate."
+        )

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from summitry.wording import normalize_sentence, sentence_keys, sentences, tidy, upper_first
 from summitry.turns import Turn
+from summitry.wording import normalize_sentence, sentence_keys, sentences, tidy, upper_first
 
 
 class Writer:

@@ -72,13 +72,7 @@ class SessionInterrupted(_Event):
 
 
 Event = Annotated[
-    SessionStarted
-    | PhaseStarted
-    | TurnPlanned
-    | TurnSpoken
-    | PhaseCompleted
-    | SessionCompleted
-    | SessionInterrupted,
+    SessionStarted | PhaseStarted | TurnPlanned | TurnSpoken | PhaseCompleted | SessionCompleted | SessionInterrupted,
     Field(discriminator="type"),
 ]
 

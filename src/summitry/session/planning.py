@@ -17,8 +17,8 @@ from typing import Any
 from summitry.plan import Move, Stance, TalkingPointRef, TurnPlan
 from summitry.scenario.model import Concept, Scenario, TalkingPoint
 from summitry.session.turn_taking import Floor, choose_addressee, named_in, stance_toward
-from summitry.wording import overlap
 from summitry.turns import Turn
+from summitry.wording import overlap
 
 WARM_PHASES = frozenset({"reframe", "synthesis", "common_ground", "closing"})
 
@@ -168,7 +168,11 @@ def find_bridge(ctx: PlanContext, speaker: str, window: int = 12) -> tuple[Turn,
     fresh = {tp.theme: tp for tp in ctx.scenario.delegation(speaker).talking_points if tp.text not in used}
     recent = list(zip(ctx.turns, ctx.plans, strict=True))[-window:]
     for turn, plan in reversed(recent):
-        rival = turn.speaker in ctx.names and turn.speaker != speaker and ctx.scenario.relation(speaker, turn.speaker) < -0.3
+        rival = (
+            turn.speaker in ctx.names
+            and turn.speaker != speaker
+            and ctx.scenario.relation(speaker, turn.speaker) < -0.3
+        )
         if rival and plan.talking_point and plan.talking_point.theme in fresh:
             tp = fresh[plan.talking_point.theme]
             return turn, TalkingPointRef(theme=tp.theme, text=tp.text)

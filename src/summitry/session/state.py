@@ -73,9 +73,7 @@ class SessionState:
     def _apply_spoken(self, event: TurnSpoken) -> None:
         plan = self.pending_plan
         if plan is None or plan.index != event.turn.index:
-            raise LogCorruptError(
-                f"turn {event.turn.index} was spoken without a matching plan in the log"
-            )
+            raise LogCorruptError(f"turn {event.turn.index} was spoken without a matching plan in the log")
         if event.turn.index != len(self.turns) + 1:
             raise LogCorruptError(f"turn {event.turn.index} is out of order in the log")
         self.turns.append(event.turn)

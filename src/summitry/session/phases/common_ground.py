@@ -33,9 +33,7 @@ def plan_common_ground(ctx: PlanContext) -> TurnPlan | None:
 
 def find_notes(ctx: PlanContext) -> tuple[CommonGroundNote, ...]:
     """Run the analysis on the turns so far and keep what the mediator will say."""
-    transcript = Transcript(
-        title=ctx.scenario.title, turns=ctx.turns, moderator=ctx.moderator
-    )
+    transcript = Transcript(title=ctx.scenario.title, turns=ctx.turns, moderator=ctx.moderator)
     findings = find_common_ground(
         transcript,
         relation=ctx.scenario.relation,
@@ -44,9 +42,7 @@ def find_notes(ctx: PlanContext) -> tuple[CommonGroundNote, ...]:
         themes=theme_vocabulary(ctx.scenario),
     )
     return tuple(
-        CommonGroundNote(
-            pair=f.pair, theme=f.theme, sentence=f.sentence, turns=tuple(e.turn for e in f.evidence)
-        )
+        CommonGroundNote(pair=f.pair, theme=f.theme, sentence=f.sentence, turns=tuple(e.turn for e in f.evidence))
         for f in findings
     )
 

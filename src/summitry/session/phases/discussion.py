@@ -74,7 +74,9 @@ def plan_reframe(ctx: PlanContext) -> TurnPlan | None:
         )
     if step == 1:
         focus = item.focus or (ctx.phase_plans[0].talking_point.text if ctx.phase_plans[0].talking_point else None)
-        return ctx.plan(ctx.moderator, Move.QUESTION, addressees=(item.by,), prompt=focus, responds_to=ctx.turns[-1].index)
+        return ctx.plan(
+            ctx.moderator, Move.QUESTION, addressees=(item.by,), prompt=focus, responds_to=ctx.turns[-1].index
+        )
     if not _responses_left(ctx, item.responses, 2, {item.by}):
         return None
     matter = f"{ctx.phase_plans[1].prompt or ''} {ctx.phase_turns[0].text}"

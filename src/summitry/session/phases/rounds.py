@@ -6,8 +6,8 @@ from summitry.plan import Explanation, Move, TurnPlan
 from summitry.scenario.model import Fact
 from summitry.session.planning import PlanContext, delegation_turn
 from summitry.session.turn_taking import choose_speaker
-from summitry.wording import overlap
 from summitry.turns import Turn
+from summitry.wording import overlap
 
 NAIVE_PROMPT = "the most naive question you might ask"
 SMART_PROMPT = "the smartest question we should all be asking ourselves"
@@ -51,8 +51,9 @@ def explain(questions: list[Turn], facts: list[Fact]) -> tuple[Explanation, ...]
         return ()
     askers: dict[int, list[str]] = {}
     for turn in questions:
-        scores = [overlap(turn.text, f"{f.claim} {' '.join(f.keywords)}") + 0.3 * _keyword_hit(turn.text, f)
-                  for f in facts]
+        scores = [
+            overlap(turn.text, f"{f.claim} {' '.join(f.keywords)}") + 0.3 * _keyword_hit(turn.text, f) for f in facts
+        ]
         best = max(range(len(facts)), key=lambda i: scores[i])
         if scores[best] > 0:
             askers.setdefault(best, []).append(turn.speaker)
