@@ -63,7 +63,7 @@ def sentences(text: str) -> list[str]:
     pieces = [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
     merged: list[str] = []
     for piece in pieces:
-        if merged and merged[-1].lower().endswith(_ABBREVIATIONS):
+        if merged and merged[-1].lower().rsplit(maxsplit=1)[-1] in _ABBREVIATIONS:
             merged[-1] = f"{merged[-1]} {piece}"
         else:
             merged.append(piece)

@@ -94,9 +94,8 @@ class TurnChecker:
         confusions = identity_confusions(text, plan.speaker, self.names)
         if confusions:
             problems.append(f"identity: {confusions[0]}")
-        for name in plan.addressees[:1]:
-            if name in self.names and name not in text:
-                problems.append(f"does not name {name}")
+        if len(plan.addressees) == 1 and plan.addressees[0] in self.names and plan.addressees[0] not in text:
+            problems.append(f"does not name {plan.addressees[0]}")
         said = {normalize_sentence(s) for t in turns for s in sentences(t.text)}
         if any(normalize_sentence(s) in said for s in sentences(text)):
             problems.append("repeats a sentence")
@@ -110,7 +109,7 @@ class TurnChecker:
         known = self._vocabulary | {w.lower() for t in turns for w in _TOKEN.findall(t.text)}
         for sentence in sentences(text):
             for position, token in enumerate(_TOKEN.findall(sentence)):
-                novel = token.lower() not in known
+                novel = token.lower() not in known and not _demonym_of_known(token, known)
                 if novel and (token[0].isdigit() or (position > 0 and token[0].isupper() and token != "I")):
                     return token
         return None
@@ -136,6 +135,15 @@ class TurnChecker:
         own = float(self._personas[speaker] @ vector)
         others = [float(v @ vector) for name, v in self._personas.items() if name != speaker]
         return own - max(others, default=0.0)
+
+
+_DEMONYM = re.compile(r"^([A-Za-z]{4,}?)(?:ese|ian|ean|an|i|ish|ic)$")
+
+
+def _demonym_of_known(token: str, known: set[str]) -> bool:
+    """'Chinese', 'Iranian', 'Israeli': adjectives of names the session already knows."""
+    found = _DEMONYM.match(token.lower())
+    return bool(found) and any(word.startswith(found.group(1)[:4]) for word in known if len(word) >= 4)
 
 
 def _echoed_phrase(text: str, turns: tuple[Turn, ...]) -> str | None:
