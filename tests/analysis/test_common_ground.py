@@ -9,6 +9,9 @@ from pydantic import ValidationError
 
 from summitry.analysis import CommonGroundFinding, LexicalEmbedder, find_common_ground
 from summitry.analysis.labels import theme_vocabulary
+from summitry.realize.composer import Composer
+from summitry.scenario import bundled_names, load_scenario
+from summitry.session.engine import Engine
 
 from .helpers import DATA, SEED, quick_parse, seed_scenario, seed_transcript
 
@@ -117,14 +120,12 @@ def test_a_label_both_rivals_hold_names_their_finding(river) -> None:
     assert all(f.theme != "fisheries" for f in by_pair.values())
 
 
-def test_a_label_one_rival_holds_is_used_when_no_shared_one_fits(river) -> None:
-    themes = {
-        "Northland": ["sovereignty", "open borders"],
-        "Southland": ["irrigation", "water quality"],
-        "Eastia": ["fisheries"],
-        "Westia": ["fisheries"],
-    }
-    assert _themes(river, themes)[NS].theme == "water quality"
+def test_a_label_one_rival_holds_is_used_only_when_they_share_none(river) -> None:
+    apart = {"Northland": ["sovereignty", "open borders"], "Southland": ["irrigation", "water quality"]}
+    assert _themes(river, apart)[NS].theme == "water quality"
+    # sharing a label that fits nothing they said, they keep the transcript's own words
+    sharing = {"Northland": ["sovereignty", "tourism"], "Southland": ["tourism", "water quality"]}
+    assert _themes(river, sharing)[NS].theme == _themes(river, None)[NS].theme != "water quality"
 
 
 def test_a_label_is_held_through_a_longer_interest_that_contains_it(river) -> None:
@@ -157,3 +158,32 @@ def test_odd_theme_maps_are_harmless(river) -> None:
         assert set(named) == set(plain)
         if themes and all(isinstance(v, str) for v in themes.values()):
             assert named[NS] == "water quality"
+
+
+@pytest.mark.parametrize("name", bundled_names())
+def test_the_engines_mediator_names_themes_both_rivals_hold(tmp_path, name: str) -> None:
+    scenario = load_scenario(name)
+    state = Engine.start(
+        scenario,
+        source=name,
+        seed=0,
+        realizer=Composer(),
+        realizer_config={"name": "composer"},
+        log_path=tmp_path / "session.jsonl",
+        sync=False,
+    ).run()
+    notes = next(p for p in state.plans if p.common_ground).common_ground
+    items = {d.name: [tp.theme for tp in d.talking_points] + d.interests for d in scenario.delegations}
+
+    def holds(delegation: str, theme: str) -> bool:
+        return any(theme in item for item in items[delegation])
+
+    authored = [n for n in notes if any(holds(d, n.theme) for d in items)]
+    assert authored, f"no finding of {name} is named with the scenario's themes: {notes}"
+    for note in notes:
+        assert scenario.relation(*note.pair) < 0
+        assert {state.turns[i - 1].speaker for i in note.turns[:2]} == set(note.pair)
+    for note in authored:  # rivals who share themes are named with one of them
+        a, b = note.pair
+        shared = {t for t in items[a] if holds(b, t)} | {t for t in items[b] if holds(a, t)}
+        assert not shared or (holds(a, note.theme) and holds(b, note.theme)), note

@@ -164,12 +164,8 @@ class _Scorer:
         self.responses = responses
         self.vocabulary = vocabulary
         self.reference = _cross_speaker_similarities(corpus)
-        self.answered = {
-            (r.turn, r.target_turn) for r in responses if r.target_turn and r.sign > -0.15
-        }
-        self.rebutted = {
-            (r.turn, r.target_turn) for r in responses if r.target_turn and r.sign < -0.15
-        }
+        self.answered = {(r.turn, r.target_turn) for r in responses if r.target_turn and r.sign > -0.15}
+        self.rebutted = {(r.turn, r.target_turn) for r in responses if r.target_turn and r.sign < -0.15}
         self.rebutting = {(r.turn, r.target) for r in responses if r.sign < -0.15}
         names = self.names = NameMatcher(corpus.delegations)
         self.by_speaker: dict[str, list[Sentence]] = {}
@@ -210,31 +206,24 @@ class _Scorer:
         exchange: Response | None,
     ) -> list[Candidate]:
         """One candidate per authored label that names one of the pair's best matches (labels
-        both hold, else those either holds): the match where similarity and fit add up best."""
+        both hold, or either when they share none): the match where similarity and fit add
+        up best."""
         assert self.vocabulary is not None
         cells = _top_cells(match, AUTHORED_CELLS)
         matches = [(sides[0][i], sides[1][j]) for i, j in cells]
-        for pool in self.vocabulary.held(*pair):
-            best: dict[int, tuple[float, int, float]] = {}
-            for c, (k, fit) in enumerate(self.vocabulary.name(matches, pool)):
-                value = float(match[cells[c]]) + FIT_WEIGHT * fit
-                if k >= 0 and value > best.get(k, (-1.0, 0, 0.0))[0]:
-                    best[k] = (value, c, fit)
-            found = [
-                self._candidate(
-                    pair,
-                    rel,
-                    matches[c],
-                    float(match[cells[c]]),
-                    exchange,
-                    self.vocabulary.labels[pool[k]],
-                    fit,
-                )
-                for k, (_, c, fit) in best.items()
-            ]
-            if any(found):
-                return [f for f in found if f is not None]
-        return []
+        pool = self.vocabulary.candidates(*pair)
+        best: dict[int, tuple[float, int, float]] = {}
+        for c, (k, fit) in enumerate(self.vocabulary.name(matches, pool)):
+            value = float(match[cells[c]]) + FIT_WEIGHT * fit
+            if k >= 0 and value > best.get(k, (-1.0, 0, 0.0))[0]:
+                best[k] = (value, c, fit)
+        found = [
+            self._candidate(
+                pair, rel, matches[c], float(match[cells[c]]), exchange, self.vocabulary.labels[pool[k]], fit
+            )
+            for k, (_, c, fit) in best.items()
+        ]
+        return [f for f in found if f is not None]
 
     def _candidate(
         self,
@@ -266,9 +255,7 @@ class _Scorer:
             + 0.15 * (exchange is not None)
             + 0.15 * breadth
         )
-        return Candidate(
-            pair, theme_id, round(min(1.0, confidence), 3), rel, (sa.id, sb.id), exchange, label
-        )
+        return Candidate(pair, theme_id, round(min(1.0, confidence), 3), rel, (sa.id, sb.id), exchange, label)
 
     def _about_own(self, speaker: str, partner: str) -> list[Sentence]:
         """The speaker's supportive claims, without those that talk about the partner by name
@@ -285,9 +272,7 @@ class _Scorer:
             out.append(s)
         return out
 
-    def _matches(
-        self, sims: np.ndarray, side_a: list[Sentence], side_b: list[Sentence]
-    ) -> np.ndarray:
+    def _matches(self, sims: np.ndarray, side_a: list[Sentence], side_b: list[Sentence]) -> np.ndarray:
         """Similarity percentiles, raised where one turn answered the other or both answered
         the same prompt (same round): claims made in reply to the same thing are comparable."""
         rank = np.searchsorted(self.reference, sims) / max(1, len(self.reference))
@@ -328,9 +313,7 @@ def _rebuttal(sentence: Sentence, names: NameMatcher) -> bool:
     c = cues(sentence.text)
     if c.disagree >= 1.0 and c.toward_addressee < 0:
         return True
-    return (
-        bool(names.addressed(sentence.text, exclude={sentence.speaker})) and c.toward_addressee < 0
-    )
+    return bool(names.addressed(sentence.text, exclude={sentence.speaker})) and c.toward_addressee < 0
 
 
 def _top_cells(matrix: np.ndarray, n: int) -> list[tuple[int, int]]:
@@ -357,9 +340,7 @@ def _finding(corpus: Corpus, themes: ThemeSet, c: Candidate) -> CommonGroundFind
     sa, sb = (corpus.sentences[i] for i in c.evidence)
     evidence = [Evidence(turn=s.turn, speaker=s.speaker, quote=s.text) for s in (sa, sb)]
     if c.exchange is not None:
-        evidence.append(
-            Evidence(turn=c.exchange.turn, speaker=c.exchange.speaker, quote=c.exchange.quote)
-        )
+        evidence.append(Evidence(turn=c.exchange.turn, speaker=c.exchange.speaker, quote=c.exchange.quote))
     label = c.label if c.label is not None else themes.themes[c.theme_id].label
     return CommonGroundFinding(
         pair=c.pair,

@@ -37,7 +37,11 @@ TOPIC_MIN_CLAIMS = 40
 NEIGHBOURHOOD = 10
 PAIR_USE_BONUS = 1.0
 SHARED_WORD_BONUS = 0.5
-MAX_LABEL_WORDS = 4  # longer authored items (interests) only say who holds a theme
+MAX_LABEL_WORDS = 3  # longer authored items (interests) only say who holds a theme
+# Words that make an authored item a clause or tie it to someone: never in a label.
+CLAUSE_WORDS = frozenset(
+    "who whom whose which that where when while because if unless its their our his her my your".split()
+)
 FIT_FLOOR = 0.08  # an authored label fitting a match less than this does not name it
 
 Key = tuple[str, ...]
@@ -67,9 +71,7 @@ class LabelIndex:
         return [self.claims[int(i)] for i in order]
 
 
-def build_label_index(
-    claims: list[Sentence], vectors: np.ndarray, names: Iterable[str]
-) -> LabelIndex:
+def build_label_index(claims: list[Sentence], vectors: np.ndarray, names: Iterable[str]) -> LabelIndex:
     """Count every candidate phrase of every claim, once per sentence."""
     exclude = name_words(names)
     share: Counter[str] = Counter()
@@ -123,16 +125,12 @@ def best_phrase(
     return forms[best].most_common(1)[0][0]
 
 
-def _shared_stems(
-    sentences: Sequence[Sentence], pair: tuple[str, str], index: LabelIndex
-) -> set[str]:
+def _shared_stems(sentences: Sequence[Sentence], pair: tuple[str, str], index: LabelIndex) -> set[str]:
     a, b = pair
     side: dict[str, set[str]] = {a: set(), b: set()}
     for s in sentences:
         if s.speaker in side:
-            side[s.speaker].update(
-                stem(w) for w in words(s.text) if is_content(w) and w not in index.exclude
-            )
+            side[s.speaker].update(stem(w) for w in words(s.text) if is_content(w) and w not in index.exclude)
     return (side[a] & side[b]) - index.topic_stems
 
 
@@ -150,6 +148,14 @@ def theme_vocabulary(scenario: Any | None) -> dict[str, list[str]] | None:
 
 def _stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(text) if is_content(w))
+
+
+def _is_label(item: str, names: set[str]) -> bool:
+    """Whether an authored item reads as a label: a short noun phrase ("freedom of navigation",
+    "search and rescue"), not a clause ("partners who keep doors open"), naming no one."""
+    found = set(words(item))
+    content = [w for w in found if is_content(w)]
+    return 0 < len(content) <= MAX_LABEL_WORDS and not found & (CLAUSE_WORDS | names)
 
 
 @dataclass
@@ -178,41 +184,30 @@ class AuthoredThemes:
             embedder = LexicalEmbedder()
         if embedder is None or not corpus.claims:
             return None
-        items = {
-            str(k): [str(v).strip() for v in ([vs] if isinstance(vs, str) else vs)]
-            for k, vs in themes.items()
-        }
-        labels = list(
-            dict.fromkeys(
-                v for vs in items.values() for v in vs if 0 < len(_stems(v)) <= MAX_LABEL_WORDS
-            )
-        )
+        items = {str(k): [str(v).strip() for v in ([vs] if isinstance(vs, str) else vs)] for k, vs in themes.items()}
+        names = name_words([*corpus.delegations, *corpus.transcript.speakers])
+        labels = list(dict.fromkeys(v for vs in items.values() for v in vs if _is_label(v, names)))
         if not labels:
             return None
         keys = [_stems(label) for label in labels]
         held = {
-            name: {k for k, key in enumerate(keys) if any(key <= _stems(v) for v in vs)}
-            for name, vs in items.items()
+            name: {k for k, key in enumerate(keys) if any(key <= _stems(v) for v in vs)} for name, vs in items.items()
         }
         rows: dict[int, list[int]] = {}
         for s in corpus.claims:
             rows.setdefault(s.turn, []).append(s.id)
         centred = corpus.centred
-        turns = {
-            t: normalise_rows(centred[ids].mean(axis=0, keepdims=True))[0]
-            for t, ids in rows.items()
-        }
+        turns = {t: normalise_rows(centred[ids].mean(axis=0, keepdims=True))[0] for t, ids in rows.items()}
         vectors = _project(labels, embedder, corpus, hybrid=corpus.lexical is not None)
         return cls(labels, vectors, held, centred, turns)
 
-    def held(self, a: str, b: str) -> tuple[list[int], list[int]]:
-        """Indices of labels both delegations hold, and of those only one of them holds."""
+    def candidates(self, a: str, b: str) -> list[int]:
+        """Indices of the labels that may name common ground between two delegations: those
+        both hold, or, when they share none, those either holds."""
         ha, hb = self.held_by.get(a, set()), self.held_by.get(b, set())
-        return sorted(ha & hb), sorted(ha ^ hb)
+        return sorted(ha & hb) or sorted(ha | hb)
 
-    def name(
-        self, matches: Sequence[tuple[Sentence, Sentence]], pool: list[int]
-    ) -> list[tuple[int, float]]:
+    def name(self, matches: Sequence[tuple[Sentence, Sentence]], pool: list[int]) -> list[tuple[int, float]]:
         """For each match (a claim of each side), the label of ``pool`` that names it (its
         position in ``pool``, or -1 when none fits) and how well it fits.
 
@@ -220,7 +215,7 @@ class AuthoredThemes:
         the claim's whole turn (a label names what the turn is about, not a word said in
         passing); its fit to a match is the lower of the two sides' (common ground is named in
         what both said). Matches between the same two turns are one convergence and get one
-        name: the label that fits them best together."""
+        name: the label that fits them best together, if it fits one of them well enough."""
         if not pool or not matches:
             return [(-1, 0.0)] * len(matches)
         chosen = self.vectors[pool].T
@@ -232,7 +227,7 @@ class AuthoredThemes:
         out = [(-1, 0.0)] * len(matches)
         for members in groups.values():
             k = int(np.argmax(fits[members].mean(axis=0)))
-            if fits[members, k].mean() >= FIT_FLOOR:
+            if fits[members, k].max() >= FIT_FLOOR:  # one good fit is enough to name them
                 for c in members:
                     out[c] = (k, float(fits[c, k]))
         return out
