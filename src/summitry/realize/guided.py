@@ -17,7 +17,7 @@ import random
 import time
 from typing import Any
 
-from summitry.backends.base import ChatMessage, CompletionRequest, LanguageModel, count_tokens
+from summitry.backends.base import ChatMessage, CompletionRequest, LanguageModel, estimate_tokens
 from summitry.plan import Move, TurnPlan
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.checks import TurnChecker, Verdict, clean_candidate
@@ -90,7 +90,8 @@ class GuidedRealizer:
     def _prepare(self, scenario: Scenario) -> None:
         if self._checker is None or self._checker.scenario is not scenario:
             self._checker = TurnChecker(scenario, self.embedder)
-            self._layout = DocumentLayout(scenario, lambda text: count_tokens(self.model, text), self.budget)
+            # folding is decided on a model-independent size, so a replay lays out the same prompts
+            self._layout = DocumentLayout(scenario, estimate_tokens, self.budget)
 
     def _candidates(self, plan: TurnPlan, context: SessionContext, lead: str) -> tuple[list[Verdict], dict]:
         request = self._request(plan, context, lead)
