@@ -11,9 +11,9 @@ and speakers' names never enter a label.
 
 When the session ran a scenario, its author already named the themes each delegation cares
 about (the ``theme`` of every talking point, and its interests). :class:`AuthoredThemes` holds
-that vocabulary: a finding between two delegations is then named by the author's label that
-both of them hold, if one fits the matched claims (see :meth:`AuthoredThemes.fit`), and by a
-phrase from the transcript otherwise.
+that vocabulary: a finding between two rivals is then named by the author's label, one both of
+them hold when they share any, that fits what both said (see :meth:`AuthoredThemes.name`), and
+by a phrase from the transcript when none fits.
 """
 
 from __future__ import annotations
@@ -169,10 +169,9 @@ class AuthoredThemes:
     """
 
     labels: list[str]
-    vectors: np.ndarray  # one row per label, comparable with the corpus's centred vectors
     held_by: dict[str, set[int]]  # delegation -> indices of the labels it holds
-    claims: np.ndarray  # the corpus's centred vectors, rows indexed by sentence id
-    turns: dict[int, np.ndarray]  # turn -> normalised mean of its claims' centred vectors
+    claims: np.ndarray  # similarity of each claim (row = sentence id) to each label
+    turns: dict[int, np.ndarray]  # turn -> similarity of its claims' mean vector to each label
 
     @classmethod
     def for_corpus(
@@ -190,16 +189,17 @@ class AuthoredThemes:
         if not labels:
             return None
         keys = [_stems(label) for label in labels]
-        held = {
-            name: {k for k, key in enumerate(keys) if any(key <= _stems(v) for v in vs)} for name, vs in items.items()
-        }
-        rows: dict[int, list[int]] = {}
-        for s in corpus.claims:
-            rows.setdefault(s.turn, []).append(s.id)
-        centred = corpus.centred
-        turns = {t: normalise_rows(centred[ids].mean(axis=0, keepdims=True))[0] for t, ids in rows.items()}
+        owned = {name: [_stems(v) for v in vs] for name, vs in items.items()}
+        held = {name: {k for k, key in enumerate(keys) if any(key <= o for o in own)} for name, own in owned.items()}
         vectors = _project(labels, embedder, corpus, hybrid=corpus.lexical is not None)
-        return cls(labels, vectors, held, centred, turns)
+        ids = [s.id for s in corpus.claims]
+        turn_of = {t: k for k, t in enumerate(dict.fromkeys(s.turn for s in corpus.claims))}
+        by_turn = np.zeros((len(turn_of), vectors.shape[1]), dtype=np.float32)
+        np.add.at(by_turn, [turn_of[s.turn] for s in corpus.claims], corpus.centred[ids])
+        claims = np.zeros((len(corpus.sentences), len(labels)), dtype=np.float32)
+        claims[ids] = corpus.centred[ids] @ vectors.T
+        turns = {t: row for t, row in zip(turn_of, normalise_rows(by_turn) @ vectors.T, strict=True)}
+        return cls(labels, held, claims, turns)
 
     def candidates(self, a: str, b: str) -> list[int]:
         """Indices of the labels that may name common ground between two delegations: those
@@ -218,8 +218,7 @@ class AuthoredThemes:
         name: the label that fits them best together, if it fits one of them well enough."""
         if not pool or not matches:
             return [(-1, 0.0)] * len(matches)
-        chosen = self.vectors[pool].T
-        sides = [self._in_context([m[side] for m in matches]) @ chosen for side in (0, 1)]
+        sides = [self._in_context([m[side] for m in matches])[:, pool] for side in (0, 1)]
         fits = np.minimum(*sides)
         groups: dict[tuple[int, int], list[int]] = {}
         for c, (sa, sb) in enumerate(matches):
@@ -233,6 +232,7 @@ class AuthoredThemes:
         return out
 
     def _in_context(self, sentences: list[Sentence]) -> np.ndarray:
+        """Each sentence's similarity to every label, averaged with its turn's."""
         own = self.claims[[s.id for s in sentences]]
         return (own + np.stack([self.turns[s.turn] for s in sentences])) / 2
 
