@@ -14,7 +14,8 @@ from functools import lru_cache
 
 _AGREE = {
     r"\b(?:i|we) (?:fully |strongly |also )?agree\b": 1.0,
-    r"\bagree(?:s|d)? with\b": 1.0,
+    r"\bagree(?:s|d|ing)? with\b": 1.0,
+    r"\b(?:stand|work|meet) together\b|\bsame place\b|\ba partner\b": 0.7,
     r"\b(?:has|have|with) (?:real |some |great )?merit\b": 1.0,
     r"\b(?:raises?|makes?|identif(?:y|ies)|ha(?:s|ve)) (?:an? )?"
     r"(?:important|valid|good|fair|excellent|crucial|key|the core) "
@@ -23,7 +24,7 @@ _AGREE = {
     r"\b(?:you're|you are|they are|is) (?:all )?(?:absolutely |quite )?right\b": 1.0,
     r"\bcorrectly\b": 1.0,
     r"\bresonates?\b": 1.0,
-    r"\bexactly\b": 0.8,
+    r"\bexactly\b(?! where)": 0.8,
     r"^\W*(?:yes|indeed|absolutely|agreed)\b": 0.6,
     r"\bi appreciate\b|\bwe appreciate\b": 0.7,
     r"\bwell said\b|\bgood point\b|\bfair point\b": 1.0,
@@ -39,6 +40,8 @@ _DISAGREE = {
     r"\bbut only\b": 0.25,
     r"\bhowever\b": 0.5,
     r"\b(?:i|we) (?:strongly |must |respectfully )?disagree\b": 1.0,
+    r"\bpush(?:es|ing)? back\b|\bpaths diverge\b|\bsee things (?:very )?differently\b": 1.0,
+    r"\b(?:do not|don't) accept the premise\b": 1.0,
     r"\b(?:misses?|ignores?|overlooks?|forgets?|masks?|misreads?|distorts?)\b": 1.0,
     r"\bviolat(?:e|es|ing|ed)\b": 1.0,
     r"\b(?:wrong|mistaken|hypocri\w*|naive|idealistic|selective)\b": 0.8,
