@@ -117,6 +117,9 @@ def parse(text: str, label: str) -> YamlDocument:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
+        if "nesting depth" in str(exc):  # PyYAML 6.0.4 and later have a nesting limit of their own
+            raise ScenarioError(f"is nested more than {MAX_DEPTH} levels deep", path=label,
+                                hint="flatten the structure") from None
         raise _syntax_error(exc, text, label) from exc
     except RecursionError:
         raise ScenarioError(f"is nested more than {MAX_DEPTH} levels deep", path=label) from None
