@@ -61,8 +61,15 @@ def distinctiveness(corpus: Corpus) -> tuple[float | None, float | None]:
         return None, None
     vectors = np.stack([corpus.centred[rows[t]].mean(axis=0) for t in turns])
     labels = np.array([speakers.index(speaker_of[t]) for t in turns])
-    sums = np.stack([vectors[labels == k].sum(axis=0) for k in range(len(speakers))])
-    sizes = np.bincount(labels, minlength=len(speakers)).astype(float)
+    return nearest_centroid_accuracy(vectors, labels)
+
+
+def nearest_centroid_accuracy(vectors: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """Leave-one-out nearest-centroid identification of ``labels`` from ``vectors`` (each label
+    held by at least two rows), and the chance level (the largest label's share)."""
+    count = int(labels.max()) + 1
+    sums = np.stack([vectors[labels == k].sum(axis=0) for k in range(count)])
+    sizes = np.bincount(labels, minlength=count).astype(float)
     right = 0
     for i, v in enumerate(vectors):
         centroids = sums.copy()
@@ -72,8 +79,7 @@ def distinctiveness(corpus: Corpus) -> tuple[float | None, float | None]:
         centroids /= n[:, None]
         centroids /= np.linalg.norm(centroids, axis=1, keepdims=True) + 1e-9
         right += int(np.argmax(centroids @ v) == labels[i])
-    chance = float(sizes.max() / sizes.sum())
-    return round(right / len(turns), 3), round(chance, 3)
+    return round(right / len(vectors), 3), round(float(sizes.max() / sizes.sum()), 3)
 
 
 def near_duplicates(corpus: Corpus) -> list[TurnPair]:

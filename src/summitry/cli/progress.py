@@ -81,7 +81,7 @@ class SessionProgress:
 
 def print_accounting(summary: dict[str, Any]) -> None:
     """Tokens and time per speaker and for the session, as a table."""
-    speakers = summary.get("per_tag") or summary.get("per_speaker") or {}
+    speakers = summary.get("by_tag") or {}
     table = Table(title="model calls", show_edge=False)
     for column in ("speaker", "calls", "prompt tokens", "cached", "output tokens", "seconds"):
         table.add_column(column, justify="right" if column != "speaker" else "left")

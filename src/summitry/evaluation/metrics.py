@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from summitry.analysis.quality import nearest_centroid_accuracy
 from summitry.identity import identity_confusions
 from summitry.turns import Transcript, Turn
 from summitry.wording import words
@@ -84,18 +85,7 @@ def distinctiveness(turns: list[Turn], vectors: np.ndarray) -> tuple[float | Non
     labels = np.array([speakers.index(turns[i].speaker) for i in rows])
     data = vectors[rows] - vectors[rows].mean(axis=0)
     data /= np.linalg.norm(data, axis=1, keepdims=True) + 1e-9
-    sums = np.stack([data[labels == k].sum(axis=0) for k in range(len(speakers))])
-    sizes = np.bincount(labels, minlength=len(speakers)).astype(float)
-    right = 0
-    for j, v in enumerate(data):
-        centroids = sums.copy()
-        centroids[labels[j]] -= v
-        counts = sizes.copy()
-        counts[labels[j]] -= 1
-        centroids /= counts[:, None]
-        centroids /= np.linalg.norm(centroids, axis=1, keepdims=True) + 1e-9
-        right += int(np.argmax(centroids @ v) == labels[j])
-    return round(right / len(rows), 3), round(float(sizes.max() / sizes.sum()), 3)
+    return nearest_centroid_accuracy(data, labels)
 
 
 def distinct_2(texts: list[str]) -> float | None:
