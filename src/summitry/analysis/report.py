@@ -1,9 +1,10 @@
 """Building the report: every analysis step over one corpus, with what could not be computed.
 
 :func:`analyze` runs the steps in order — sentences and vectors, themes, stances, responses,
-common ground, convergence, participation, quality — and returns a :class:`Report`. A step
-that cannot run on this input (one delegation, no claims, no scenario) leaves its section
-empty and says why in ``degraded``; it never guesses a number.
+common ground, the moderator's stated common ground, convergence, participation, quality —
+and returns a :class:`Report`. A step that cannot run on this input (one delegation, no
+claims, no scenario) leaves its section empty and says why in ``degraded``; it never guesses
+a number.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from summitry.analysis.quality import quality
 from summitry.analysis.response_graph import response_graph
 from summitry.analysis.responses import Response, find_responses
 from summitry.analysis.schema import (
+    CommonGroundFinding,
     Degradation,
     Evidence,
     Meta,
     Report,
+    StatedCommonGround,
     Theme,
     ThemePlacement,
     TurnRecord,
@@ -42,6 +45,7 @@ from summitry.analysis.stance import (
     theme_axes,
     turn_positions,
 )
+from summitry.analysis.stated import stated_common_ground
 from summitry.analysis.themes import ThemeSet, find_themes
 from summitry.errors import AnalysisError
 from summitry.turns import Transcript, Turn
@@ -188,6 +192,19 @@ def _sections(
     b = _basis(corpus, scenario, embedder, steps)
     nobody = None if corpus.delegations else "no delegation spoke"
     no_points = None if b.points else "no stances to compare"
+    common = steps.run(
+        "common_ground",
+        lambda: common_ground(
+            corpus,
+            b.themes,
+            b.responses,
+            relation=_relation(scenario),
+            limit=COMMON_GROUND_LISTED,
+            authored=theme_vocabulary(scenario),
+            embedder=embedder,
+        ),
+        unless=b.too_few or b.no_claims,
+    )
     sections = dict(
         stances=_stances(corpus, b.axes, b.points, scenario) if b.points else None,
         response_graph=steps.run(
@@ -196,19 +213,8 @@ def _sections(
             unless=b.too_few,
         ),
         themes=_themes(corpus, b.themes) if b.themes else None,
-        common_ground=steps.run(
-            "common_ground",
-            lambda: common_ground(
-                corpus,
-                b.themes,
-                b.responses,
-                relation=_relation(scenario),
-                limit=COMMON_GROUND_LISTED,
-                authored=theme_vocabulary(scenario),
-                embedder=embedder,
-            ),
-            unless=b.too_few or b.no_claims,
-        ),
+        common_ground=common,
+        stated_common_ground=_stated(corpus, scenario, embedder, b, common, steps),
         convergence=steps.run(
             "convergence", lambda: _convergence(corpus, b.points), unless=b.too_few or no_points
         ),
@@ -223,6 +229,39 @@ def _sections(
         degraded=steps.degraded,
         transcript=[_record(t, corpus) for t in corpus.transcript.turns],
     )
+
+
+def _stated(
+    corpus: Corpus,
+    scenario: Any | None,
+    embedder: Embedder,
+    b: _Basis,
+    findings: list[CommonGroundFinding] | None,
+    steps: _Steps,
+) -> list[StatedCommonGround] | None:
+    """The moderator's stated common ground, checked; the scenario's delegations may be named."""
+    no_moderator = None if corpus.moderators else "no moderator was recorded or recognised"
+    names = [d.name for d in scenario.delegations] if scenario is not None else None
+    stated = steps.run(
+        "stated_common_ground",
+        lambda: stated_common_ground(
+            corpus,
+            embedder,
+            responses=b.responses,
+            findings=findings or [],
+            labels=b.themes.labels if b.themes else None,
+            names=names,
+        ),
+        unless=no_moderator or b.no_claims,
+    )
+    if stated is None and not (no_moderator or b.no_claims):
+        steps.degraded.append(
+            Degradation(
+                part="stated_common_ground",
+                reason="the delegations repeat too few phrases to tell what is on a topic",
+            )
+        )
+    return stated
 
 
 def _record(turn: Turn, corpus: Corpus) -> TurnRecord:

@@ -39,6 +39,53 @@ class CommonGroundFinding(_Frozen):
     exchange: bool = Field(default=False, description="whether one answered the other positively")
 
 
+class StatedSide(_Frozen):
+    """What one delegation of a stated pair said closest to the stated topic, before the statement."""
+
+    delegation: str
+    on_topic: Literal["clearly", "weakly", "no"] = Field(
+        description="of its supportive claims (those common ground is made of: not a rejection, not a "
+        "rebuttal of the partner) the closest: 'weakly' when closer to the topic than chance allows "
+        "(p <= 0.05, corrected for taking the best of its claims); 'clearly' when also as close as "
+        "three quarters of the claims that use a phrase of the session outright are to that phrase"
+    )
+    similarity: float | None = Field(description="cosine similarity of that claim to the topic, if any")
+    strength: float = Field(
+        ge=0, le=1, description="share of claims using a phrase outright that are no closer to it than this claim"
+    )
+    chance: float = Field(ge=0, le=1, description="how likely chance alone gives a claim this close")
+    evidence: list[Evidence] = Field(description="its supportive claims closest to the topic, the closest first")
+    against: Evidence | None = Field(
+        default=None,
+        description="its closest claim of all, when that is on the topic but a rejection or a rebuttal of "
+        "the partner (shown, not counted as support)",
+    )
+
+
+class StatedCommonGround(_Frozen):
+    """Common ground the moderator said two delegations found, checked against what they had said.
+
+    verdict: 'supported' when both spoke supportively to the topic and either both clearly or the
+    analysis's own finding for the pair names the same theme; 'partly supported' when only one
+    did, or both only weakly; 'not supported' when neither did."""
+
+    pair: tuple[str, str]
+    topic: str = Field(description="the topic as the moderator stated it, e.g. 'international law'")
+    phrasing: str = Field(description="how it was stated: 'common ground', 'shared interests', …")
+    turn: int = Field(ge=1, description="the moderator's turn")
+    speaker: str
+    quote: str = Field(description="the moderator's sentence")
+    verdict: Literal["supported", "partly supported", "not supported"]
+    confidence: Confidence = Field(ge=0, le=1)
+    sides: list[StatedSide] = Field(description="one per delegation of the pair, in the stated order")
+    analysis_theme: str | None = Field(
+        default=None, description="the theme of the analysis's own common-ground finding for the pair, if any"
+    )
+    analysis_agrees: bool | None = Field(
+        default=None, description="whether that theme is the stated topic (null: no finding for the pair)"
+    )
+
+
 class StancePoint(_Frozen):
     turn: int
     position: float = Field(description="0 = the question's first option … 1 = its last")
@@ -222,6 +269,11 @@ class Report(_Frozen):
     response_graph: ResponseGraphReport | None
     themes: list[Theme] | None
     common_ground: list[CommonGroundFinding] | None
+    stated_common_ground: list[StatedCommonGround] | None = Field(
+        default=None,
+        description="common ground the moderator stated ('A and B found common ground on X'), each "
+        "claim checked against what both delegations had said before it",
+    )
     convergence: list[QuestionConvergence] | None
     participation: Participation | None
     quality: Quality | None

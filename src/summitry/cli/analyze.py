@@ -150,6 +150,14 @@ def print_summary(report: Any, folder: Path, seconds: float) -> None:
             f"{f.confidence:.2f}",
             ", ".join(str(e.turn) for e in f.evidence),
         )
+    for c in (report.stated_common_ground or [])[:5]:
+        evidence = [e.turn for side in c.sides for e in side.evidence[:1]]
+        table.add_row(
+            "moderator said",
+            f"{' and '.join(c.pair)} on {c.topic}: {c.verdict}",
+            f"{c.confidence:.2f}",
+            ", ".join(str(t) for t in [c.turn, *evidence]),
+        )
     graph = report.response_graph
     if graph and graph.bridging:
         b = graph.bridging
