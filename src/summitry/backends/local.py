@@ -10,14 +10,16 @@ Speed on a small CPU comes from three things:
   llama.cpp's threads wait for each other by spinning);
 - one model per process: loaded models are cached by (path, context size, threads, …) and
   shared by every :class:`LlamaCppModel` built with the same settings;
-- prompt-prefix reuse: llama.cpp keeps the key/value cache of the last call, and the next
-  call evaluates only the tokens after the longest prefix it shares with it. A session whose
-  prompts grow by appending turns therefore pays only for the new turn, and the ``n``
-  candidates of one request pay for the prompt once. ``cached_prompt_tokens`` reports what was
-  reused. Gemma 3 uses sliding-window attention; reuse is only exact with a full-size window
-  cache (``swa_full=True``, the default here), which the tests check token for token. (With
+- prompt-prefix reuse: the cache of the last call is kept, and the next call evaluates
+  only the tokens after the longest prefix it shares with it. A session whose prompts grow by
+  appending turns therefore pays only for the new turn. ``cached_prompt_tokens`` reports what
+  was reused. Gemma 3 uses sliding-window attention; reuse is only exact with a full-size
+  window cache (``swa_full=True``), which the tests check token for token. (With
   ``swa_full=False``, llama-cpp-python 0.3.36 still reports the partial cache removal as done,
   and the reused run continues differently from a cold one.)
+- candidates decoded together: the ``n`` candidates of a request are parallel sequences of
+  one batch sharing the prompt's cache (see :mod:`.parallel`), so three candidates cost
+  little more than one.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from typing import Any
 from summitry.backends.base import Completion, CompletionRequest, check_style
 from summitry.backends.bundled import bundled_model_path
 from summitry.backends.dry import DryPenalty
+from summitry.backends.parallel import Decoded, ParallelDecoder, Sampling
 from summitry.errors import (
     BackendError,
     EmptyResponseError,
@@ -80,7 +83,10 @@ class _Loaded:
 
     llama: Any
     lock: threading.RLock
+    decoder: ParallelDecoder
 
+
+PARALLEL_SEQUENCES = 4  # candidates decoded in one batch; more are decoded in further rounds
 
 _LOADED: dict[tuple[Any, ...], _Loaded] = {}
 _LOADED_LOCK = threading.Lock()
@@ -119,10 +125,12 @@ def load_model(path: Path, *, n_ctx: int, n_threads: int, swa_full: bool,
                     n_threads_batch=n_threads, n_batch=n_batch, swa_full=swa_full,
                     verbose=False,
                 )
+                decoder = ParallelDecoder(llama, sequences=PARALLEL_SEQUENCES, n_ctx=n_ctx,
+                                          n_threads=n_threads, n_batch=n_batch)
         except (ValueError, RuntimeError) as exc:
             raise BackendError(f"llama.cpp could not load {path}: {exc}",
                                hint="check that the file is a complete GGUF model") from exc
-        _LOADED[key] = _Loaded(llama=llama, lock=threading.RLock())
+        _LOADED[key] = _Loaded(llama=llama, lock=threading.RLock(), decoder=decoder)
         return _LOADED[key]
 
 
@@ -182,48 +190,28 @@ class LlamaCppModel:
         with self._loaded.lock:
             self._llama.reset()
             self._llama._ctx.kv_cache_clear()
+            self._loaded.decoder.clear()
 
     def reusable_prefix(self, tokens: list[int]) -> int:
-        """How many of these prompt tokens the cache holds and the next call will not
-        evaluate again (llama.cpp re-evaluates one token when the whole prompt is cached)."""
-        llama = self._llama
-        if llama.n_tokens == 0:
-            return 0
-        held = llama.input_ids[: llama.n_tokens].tolist()
-        prefix = llama.longest_token_prefix(held, tokens)
-        if prefix < len(tokens):
-            return prefix
-        exact = llama.n_tokens == len(tokens) and not llama._requires_eval
-        return prefix if exact else prefix - 1
+        """How many of these prompt tokens the cache holds and the next call will not evaluate."""
+        return self._loaded.decoder.reusable_prefix(tokens)
+
+    def tokens_decoded(self) -> int:
+        """Tokens handed to llama.cpp's decoder in the last call (prompt and candidates)."""
+        return self._loaded.decoder.tokens_decoded()
 
     def complete(self, request: CompletionRequest) -> Completion:
         check_style(self, request)
         tokens = self._fitting_tokens(request)
         started = time.perf_counter()
-        texts: list[str] = []
-        reasons: list[str] = []
-        cached = completion_tokens = 0
-        generation = 0.0
         with self._loaded.lock:
-            for index in range(request.n):
-                reuse = self.reusable_prefix(tokens)
-                cached = reuse if index == 0 else cached
-                answer, seconds = self._generate(tokens, request, self._seed_for(request, index))
-                choice = answer["choices"][0]
-                texts.append(choice["text"])
-                reasons.append(choice.get("finish_reason") or "unknown")
-                completion_tokens += int(answer["usage"]["completion_tokens"])
-                generation += seconds
-        if not any(t.strip() for t in texts):
+            decoded = self._loaded.decoder.decode(tokens, request.n, _parallel_sampling(request),
+                                                  self._seed_for(request, 0))
+        if not any(t.strip() for t in decoded.texts):
             raise EmptyResponseError(f"{self.name} produced only empty text",
                                      hint="the prompt may end where the model sees nothing to "
                                           "add; end it with a cue such as an open quote")
-        return Completion(
-            texts=texts, model=self.name, prompt_tokens=len(tokens),
-            cached_prompt_tokens=cached, completion_tokens=completion_tokens,
-            seconds=time.perf_counter() - started, generation_seconds=generation,
-            finish_reasons=reasons,
-        )
+        return _completion(self.name, tokens, decoded, time.perf_counter() - started)
 
     def stream(self, request: CompletionRequest) -> Iterator[str]:
         """The first candidate, piece by piece."""
@@ -252,17 +240,23 @@ class LlamaCppModel:
             )
         return tokens
 
-    def _generate(self, tokens: list[int], request: CompletionRequest,
-                  seed: int) -> tuple[dict[str, Any], float]:
-        """One candidate; returns the answer and the seconds spent producing output tokens."""
-        llama_cpp = _import_llama_cpp()
-        context = self._llama._ctx.ctx
-        llama_cpp.llama_perf_context_reset(context)
-        started = time.perf_counter()
-        answer = self._llama.create_completion(tokens, seed=seed, **_sampling(request))
-        elapsed = time.perf_counter() - started
-        prompt_seconds = llama_cpp.llama_perf_context(context).t_p_eval_ms / 1000.0
-        return answer, max(0.0, elapsed - prompt_seconds)
+
+
+def _completion(name: str, tokens: list[int], decoded: Decoded, seconds: float) -> Completion:
+    return Completion(
+        texts=decoded.texts, model=name, prompt_tokens=len(tokens),
+        cached_prompt_tokens=decoded.cached_prompt_tokens, completion_tokens=decoded.completion_tokens,
+        seconds=seconds, generation_seconds=decoded.generation_seconds,
+        finish_reasons=decoded.finish_reasons,
+    )
+
+
+def _parallel_sampling(request: CompletionRequest) -> Sampling:
+    return Sampling(
+        temperature=request.temperature, top_p=request.top_p, top_k=request.top_k or 40,
+        repeat_penalty=request.repeat_penalty or 1.0, dry_multiplier=request.dry_multiplier or 0.0,
+        stop=tuple(request.stop), max_tokens=request.max_tokens,
+    )
 
 
 def _sampling(request: CompletionRequest) -> dict[str, Any]:

@@ -24,7 +24,7 @@ SPEAKERS = ("Egypt", "Ethiopia", "Sudan", "Uganda", "Kenya", "Tanzania")
 
 
 def _perf(model: LlamaCppModel) -> Any:
-    return _import_llama_cpp().llama_perf_context(model._llama._ctx.ctx)
+    return _import_llama_cpp().llama_perf_context(model._loaded.decoder.context.ctx)
 
 
 def speeds(model: LlamaCppModel, prompt: str, generate: int, repeat: int = 1

@@ -1,0 +1,273 @@
+"""Several candidates of one prompt decoded together, in one llama.cpp batch.
+
+A turn asks for a few candidates of the same prompt. Decoded one after another, each pays
+for every output token alone; on a CPU, a forward pass over three tokens costs little more
+than over one, because the weights are read once for all of them. So the candidates run as
+parallel *sequences* of one context: the prompt is evaluated once into sequence 0, its cache
+entries are shared with sequences 1…n−1 (``llama_memory_seq_cp`` on a unified cache, which
+copies no data), and every step decodes one token of each unfinished candidate in a single
+batch. Each candidate has its own sampler chain (repetition and DRY penalties, top-k, top-p,
+min-p, temperature, and a random draw seeded ``seed + i``), fed with the prompt's recent
+tokens so the penalties see the context.
+
+Between calls the context keeps sequence 0 (the prompt and the first candidate's tokens):
+the next prompt evaluates only what follows the longest prefix it shares with them. Gemma 3
+uses sliding-window attention; the context keeps a full-size window cache (``swa_full``), so
+removing the end of a sequence and decoding again is exact.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from summitry.errors import BackendError
+
+PENALTY_WINDOW = 64  # tokens the repetition penalty looks back on (llama-cpp-python's default)
+DRY_WINDOW = 4096  # tokens the DRY penalty searches for runs to extend
+DRY_BASE = 1.75
+DRY_ALLOWED = 2  # runs of up to this many tokens are never penalised
+DRY_BREAKERS = ("\n",)  # a run never extends across a line break
+TOP_K = 40
+MIN_P = 0.05
+
+
+@dataclass(frozen=True)
+class Sampling:
+    """How each candidate picks its next token."""
+
+    temperature: float = 0.8
+    top_p: float = 0.95
+    top_k: int = TOP_K
+    repeat_penalty: float = 1.0
+    dry_multiplier: float = 0.0
+    stop: tuple[str, ...] = ()
+    max_tokens: int = 64
+
+
+@dataclass
+class Decoded:
+    """What one call produced: the texts, why each ended, and what it cost."""
+
+    texts: list[str]
+    finish_reasons: list[str]
+    completion_tokens: int
+    cached_prompt_tokens: int
+    prompt_seconds: float
+    generation_seconds: float
+
+
+@dataclass
+class _Candidate:
+    """One sequence being decoded."""
+
+    seq: int
+    sampler: Any
+    tokens: list[int] = field(default_factory=list)
+    data: bytes = b""
+    finish: str | None = None
+    logits_index: int = -1
+
+    def text(self, stop: tuple[str, ...]) -> str:
+        text = self.data.decode("utf-8", errors="ignore")
+        return _cut_at_stop(text, stop)[0]
+
+
+def _cut_at_stop(text: str, stop: tuple[str, ...]) -> tuple[str, bool]:
+    """The text up to the first stop string, and whether one was found."""
+    cuts = [text.find(s) for s in stop if s and s in text]
+    return (text[: min(cuts)], True) if cuts else (text, False)
+
+
+class ParallelDecoder:
+    """Decodes up to ``sequences`` candidates of one prompt together on a model's weights.
+
+    It owns a llama.cpp context of its own (a unified cache shared by the sequences) over the
+    weights of an already loaded ``llama_cpp.Llama``; calls must be serialised by the caller.
+    """
+
+    def __init__(self, llama: Any, *, sequences: int = 4, n_ctx: int, n_threads: int, n_batch: int) -> None:
+        import llama_cpp
+        from llama_cpp import _internals
+
+        self._llama_cpp = llama_cpp
+        self._internals = _internals
+        self.llama = llama
+        self.sequences = sequences
+        self.n_batch = n_batch
+        # the loaded model's own settings (attention kernel, cache types…), so both contexts
+        # compute the same numbers; then room for several sequences in one shared cache
+        params = llama_cpp.llama_context_params.from_buffer_copy(llama.context_params)
+        params.n_ctx = n_ctx
+        params.n_batch = n_batch
+        params.n_ubatch = n_batch
+        params.n_seq_max = sequences
+        params.n_threads = params.n_threads_batch = n_threads
+        params.swa_full = True
+        params.kv_unified = True
+        params.no_perf = False
+        self.context = _internals.LlamaContext(model=llama._model, params=params, verbose=False)
+        self.batch = _internals.LlamaBatch(n_tokens=max(n_batch, sequences), embd=0, n_seq_max=sequences,
+                                           verbose=False)
+        self.vocab = llama._model.vocab
+        self.n_vocab = llama._model.n_vocab()
+        self.held: list[int] = []  # the tokens sequence 0 holds in the cache, in order
+        self._decoded = 0
+        self._last_index = 0
+
+    @property
+    def n_ctx(self) -> int:
+        return int(self.context.n_ctx())
+
+    def clear(self) -> None:
+        """Forget every cached token: the next call evaluates its whole prompt."""
+        self.context.kv_cache_clear()
+        self.held = []
+
+    def tokens_decoded(self) -> int:
+        """Tokens handed to llama.cpp's decoder since the last call began (prompt and
+        candidates alike), counted batch by batch: a check on the call's own accounting."""
+        return self._decoded
+
+    def reusable_prefix(self, tokens: list[int]) -> int:
+        """How many of these prompt tokens are cached and will not be evaluated again (the
+        last prompt token is always evaluated, since its logits start the candidates)."""
+        shared = 0
+        for held, token in zip(self.held, tokens, strict=False):
+            if held != token:
+                break
+            shared += 1
+        return min(shared, len(tokens) - 1)
+
+    def decode(self, tokens: list[int], n: int, sampling: Sampling, seed: int) -> Decoded:
+        """``n`` candidates continuing ``tokens``; candidate ``i`` draws with ``seed + i``."""
+        if not tokens:
+            raise BackendError("the prompt is empty", hint="give the model some text to continue")
+        self._llama_cpp.llama_perf_context_reset(self.context.ctx)
+        self._decoded = 0
+        started = time.perf_counter()
+        cached = self._evaluate_prompt(tokens)
+        prompt_seconds = time.perf_counter() - started
+        texts: list[str] = []
+        reasons: list[str] = []
+        produced = 0
+        generation = 0.0
+        for first in range(0, n, self.sequences):
+            if first:  # a later round: sequence 0 must hold the prompt alone again
+                self._evaluate_prompt(tokens)
+            began = time.perf_counter()
+            group = self._generate(tokens, range(first, min(n, first + self.sequences)), sampling, seed)
+            generation += time.perf_counter() - began
+            texts += [c.text(sampling.stop) for c in group]
+            reasons += [c.finish or "length" for c in group]
+            produced += sum(len(c.tokens) for c in group)
+        return Decoded(texts, reasons, produced, cached, prompt_seconds, generation)
+
+    # -- the prompt ------------------------------------------------------------------------
+
+    def _evaluate_prompt(self, tokens: list[int]) -> int:
+        """Bring sequence 0 to exactly ``tokens``, evaluating only what is not cached; the
+        last token's logits are left at batch index ``self._last_index``."""
+        reuse = self.reusable_prefix(tokens)
+        memory = self.context.memory
+        for seq in range(1, self.sequences):
+            self._llama_cpp.llama_memory_seq_rm(memory, seq, -1, -1)
+        if not self._llama_cpp.llama_memory_seq_rm(memory, 0, reuse, -1):
+            self.clear()  # a cache that cannot cut a sequence short is rebuilt from scratch
+            reuse = 0
+        self.held = self.held[:reuse]
+        rest = tokens[reuse:]
+        for start in range(0, len(rest), self.n_batch):
+            chunk = rest[start : start + self.n_batch]
+            last = start + len(chunk) == len(rest)
+            entries = [(t, reuse + start + i, 0, last and i == len(chunk) - 1) for i, t in enumerate(chunk)]
+            self._run(entries)
+            self.held += chunk
+        self._last_index = len(rest) - 1 - (len(rest) - 1) // self.n_batch * self.n_batch
+        return reuse
+
+    # -- the candidates --------------------------------------------------------------------
+
+    def _generate(self, tokens: list[int], indices: range, sampling: Sampling, seed: int) -> list[_Candidate]:
+        memory = self.context.memory
+        group = [_Candidate(seq=k, sampler=self._sampler(tokens, sampling, seed + i)) for k, i in enumerate(indices)]
+        for candidate in group[1:]:
+            self._llama_cpp.llama_memory_seq_cp(memory, 0, candidate.seq, -1, -1)
+        for candidate in group:
+            candidate.logits_index = self._last_index
+        position = len(tokens)
+        try:
+            while True:
+                active = [c for c in group if c.finish is None]
+                for candidate in active:
+                    self._step(candidate, sampling)
+                active = [c for c in active if c.finish is None]
+                if not active:
+                    break
+                self._run([(c.tokens[-1], position, c.seq, True) for c in active])
+                for index, candidate in enumerate(active):
+                    candidate.logits_index = index
+                    if candidate.seq == 0:
+                        self.held.append(candidate.tokens[-1])
+                position += 1
+        finally:
+            for candidate in group:
+                candidate.sampler.close()
+        return group
+
+    def _step(self, candidate: _Candidate, sampling: Sampling) -> None:
+        """Sample the candidate's next token and decide whether it is done."""
+        token = candidate.sampler.sample(self.context, candidate.logits_index)
+        if self._llama_cpp.llama_vocab_is_eog(self.vocab, token):
+            candidate.finish = "stop"
+            return
+        candidate.tokens.append(token)
+        candidate.data += self._piece(token)
+        if sampling.stop and _cut_at_stop(candidate.data.decode("utf-8", errors="ignore"), sampling.stop)[1]:
+            candidate.finish = "stop"
+        elif len(candidate.tokens) >= sampling.max_tokens:
+            candidate.finish = "length"
+
+    def _piece(self, token: int) -> bytes:
+        buffer = ctypes.create_string_buffer(64)
+        size = self._llama_cpp.llama_token_to_piece(self.vocab, token, buffer, 64, 0, False)
+        return buffer.raw[: max(size, 0)]
+
+    def _sampler(self, tokens: list[int], sampling: Sampling, seed: int) -> Any:
+        chain = self._internals.LlamaSampler()
+        chain.add_penalties(self.n_vocab, PENALTY_WINDOW, sampling.repeat_penalty, 0.0, 0.0)
+        if sampling.dry_multiplier:
+            chain.add_dry(self.llama._model, sampling.dry_multiplier, DRY_BASE, DRY_ALLOWED, DRY_WINDOW,
+                          list(DRY_BREAKERS))
+        if sampling.temperature <= 0.0:
+            chain.add_greedy()
+        else:
+            chain.add_top_k(sampling.top_k)
+            chain.add_top_p(sampling.top_p, 1)
+            chain.add_min_p(MIN_P, 1)
+            chain.add_temp(sampling.temperature)
+            chain.add_dist(seed & 0xFFFFFFFF)
+        for token in tokens[-max(PENALTY_WINDOW, DRY_WINDOW if sampling.dry_multiplier else 0) :]:
+            chain.accept(token)
+        return chain
+
+    # -- llama.cpp -------------------------------------------------------------------------
+
+    def _run(self, entries: list[tuple[int, int, int, bool]]) -> None:
+        """Decode one batch of (token, position, sequence, wants logits)."""
+        batch = self.batch.batch
+        batch.n_tokens = len(entries)
+        for i, (token, position, seq, logits) in enumerate(entries):
+            batch.token[i] = token
+            batch.pos[i] = position
+            batch.n_seq_id[i] = 1
+            batch.seq_id[i][0] = seq
+            batch.logits[i] = logits
+        status = self._llama_cpp.llama_decode(self.context.ctx, batch)
+        self._decoded += len(entries)
+        if status != 0:
+            self.clear()
+            raise BackendError(f"llama.cpp could not decode a batch of {len(entries)} tokens (status {status})",
+                               hint="the context may be full: shorten the prompt or raise n_ctx")

