@@ -38,6 +38,7 @@ from summitry.turns import Turn
 
 def run_shared(scenario: Scenario, model: LlamaCppModel, seed: int, turns: int) -> tuple[SessionState, dict]:
     realizer = GuidedRealizer(wrap(model, retry=False), CachedEmbedder(get_embedder("minilm")))
+    realizer.warm_up()  # as summitry run does before the session starts
     stamps: list[float] = []
 
     def observe(event: Event, state: SessionState) -> None:

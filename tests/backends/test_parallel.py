@@ -91,3 +91,29 @@ def test_stop_strings_cut_at_the_first_one() -> None:
     assert _cut_at_stop('We agree." And then', ('"', "\n")) == ("We agree.", True)
     assert _cut_at_stop("We agree\nfully", ('"', "\n")) == ("We agree", True)
     assert _cut_at_stop("We agree", ('"',)) == ("We agree", False)
+
+
+def test_the_next_prompt_continues_the_candidate_it_extends(model) -> None:
+    decoder = model._loaded.decoder
+    prompt = PROMPT.rstrip()  # the candidates' first tokens carry their own leading space
+    tokens = model.prompt_tokens(prompt)
+    decoder.clear()
+    decoded = decoder.decode(tokens, 3, Sampling(temperature=1.0, max_tokens=12), seed=3)
+    kept = max(range(3), key=lambda i: len(decoded.texts[i]))
+    follow = model.prompt_tokens(prompt + decoded.texts[kept] + '"\n\n**Delegation 2**: "')
+    reusable = decoder.reusable_prefix(follow)
+    assert reusable >= len(tokens) + 4  # the kept candidate's tokens are not evaluated again
+
+    first_token = Sampling(temperature=0.0, max_tokens=1)
+    assert decoder.decode(follow, 1, first_token, seed=0).cached_prompt_tokens == reusable
+    assert decoder.tokens_decoded() == len(follow) - reusable
+    warm = log_probs(decoder, decoder._last_index)
+    decoder.clear()
+    decoder.decode(follow, 1, first_token, seed=0)
+    cold = log_probs(decoder, decoder._last_index)
+    other = next(i for i in range(3) if decoded.texts[i] != decoded.texts[kept])
+    decoder.decode(model.prompt_tokens(prompt + decoded.texts[other] + '"\n\n**Delegation 2**: "'), 1,
+                   first_token, seed=0)
+    elsewhere = log_probs(decoder, decoder._last_index)
+    decoder.clear()
+    assert kl(cold, warm) < 0.05 < kl(cold, elsewhere)

@@ -10,8 +10,9 @@ batch. Each candidate has its own sampler chain (repetition and DRY penalties, t
 min-p, temperature, and a random draw seeded ``seed + i``), fed with the prompt's recent
 tokens so the penalties see the context.
 
-Between calls the context keeps sequence 0 (the prompt and the first candidate's tokens):
-the next prompt evaluates only what follows the longest prefix it shares with them. Gemma 3
+Between calls the context keeps every sequence (the prompt and each candidate's tokens). The
+next prompt continues the sequence it shares the longest prefix with (in a session, the
+candidate that was kept and written into the transcript) and evaluates only what follows. Gemma 3
 uses sliding-window attention; the context keeps a full-size window cache (``swa_full``), so
 removing the end of a sequence and decoding again is exact.
 """
@@ -69,10 +70,20 @@ class _Candidate:
     data: bytes = b""
     finish: str | None = None
     logits_index: int = -1
+    decoded: int = 0  # tokens fed back into the cache (all but a last one that ended it)
 
     def text(self, stop: tuple[str, ...]) -> str:
         text = self.data.decode("utf-8", errors="ignore")
         return _cut_at_stop(text, stop)[0]
+
+
+def _shared_prefix(a: list[int], b: list[int]) -> int:
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared
 
 
 def _cut_at_stop(text: str, stop: tuple[str, ...]) -> tuple[str, bool]:
@@ -113,7 +124,7 @@ class ParallelDecoder:
                                            verbose=False)
         self.vocab = llama._model.vocab
         self.n_vocab = llama._model.n_vocab()
-        self.held: list[int] = []  # the tokens sequence 0 holds in the cache, in order
+        self.held: list[list[int]] = [[]]  # the tokens each sequence holds in the cache, in order
         self._decoded = 0
         self._last_index = 0
 
@@ -124,7 +135,7 @@ class ParallelDecoder:
     def clear(self) -> None:
         """Forget every cached token: the next call evaluates its whole prompt."""
         self.context.kv_cache_clear()
-        self.held = []
+        self.held = [[]]
 
     def tokens_decoded(self) -> int:
         """Tokens handed to llama.cpp's decoder since the last call began (prompt and
@@ -134,18 +145,12 @@ class ParallelDecoder:
     def reusable_prefix(self, tokens: list[int]) -> int:
         """How many of these prompt tokens are cached and will not be evaluated again (the
         last prompt token is always evaluated, since its logits start the candidates)."""
-        shared = 0
-        for held, token in zip(self.held, tokens, strict=False):
-            if held != token:
-                break
-            shared += 1
-        return min(shared, len(tokens) - 1)
+        return min(max(_shared_prefix(held, tokens) for held in self.held), len(tokens) - 1)
 
     def decode(self, tokens: list[int], n: int, sampling: Sampling, seed: int) -> Decoded:
         """``n`` candidates continuing ``tokens``; candidate ``i`` draws with ``seed + i``."""
         if not tokens:
             raise BackendError("the prompt is empty", hint="give the model some text to continue")
-        self._llama_cpp.llama_perf_context_reset(self.context.ctx)
         self._decoded = 0
         started = time.perf_counter()
         cached = self._evaluate_prompt(tokens)
@@ -172,19 +177,23 @@ class ParallelDecoder:
         last token's logits are left at batch index ``self._last_index``."""
         reuse = self.reusable_prefix(tokens)
         memory = self.context.memory
+        best = max(range(len(self.held)), key=lambda seq: _shared_prefix(self.held[seq], tokens))
+        if best != 0:  # continue the candidate this prompt goes on with
+            self._llama_cpp.llama_memory_seq_rm(memory, 0, -1, -1)
+            self._llama_cpp.llama_memory_seq_cp(memory, best, 0, -1, -1)
         for seq in range(1, self.sequences):
             self._llama_cpp.llama_memory_seq_rm(memory, seq, -1, -1)
         if not self._llama_cpp.llama_memory_seq_rm(memory, 0, reuse, -1):
             self.clear()  # a cache that cannot cut a sequence short is rebuilt from scratch
             reuse = 0
-        self.held = self.held[:reuse]
+        self.held = [self.held[best][:reuse]]
         rest = tokens[reuse:]
         for start in range(0, len(rest), self.n_batch):
             chunk = rest[start : start + self.n_batch]
             last = start + len(chunk) == len(rest)
             entries = [(t, reuse + start + i, 0, last and i == len(chunk) - 1) for i, t in enumerate(chunk)]
             self._run(entries)
-            self.held += chunk
+            self.held[0] += chunk
         self._last_index = len(rest) - 1 - (len(rest) - 1) // self.n_batch * self.n_batch
         return reuse
 
@@ -209,9 +218,9 @@ class ParallelDecoder:
                 self._run([(c.tokens[-1], position, c.seq, True) for c in active])
                 for index, candidate in enumerate(active):
                     candidate.logits_index = index
-                    if candidate.seq == 0:
-                        self.held.append(candidate.tokens[-1])
+                    candidate.decoded += 1
                 position += 1
+            self.held = [tokens + c.tokens[: c.decoded] for c in group]
         finally:
             for candidate in group:
                 candidate.sampler.close()

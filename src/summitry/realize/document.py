@@ -56,7 +56,7 @@ def note(plan: TurnPlan) -> str:
         return f"[{plan.speaker} moderates]"
     target = join_names(list(plan.addressees)) if plan.addressees else ""
     action = MOVE_WORDS.get(plan.move) or (f"{STANCE_WORDS[plan.stance]} {target}" if target else "speaks")
-    point = f', on {plan.talking_point.theme}: "{plan.talking_point.text}"' if plan.talking_point else ""
+    point = f", on {plan.talking_point.theme}" if plan.talking_point else ""  # its words open the turn
     return f"[{plan.speaker} {action}{point}]"
 
 
@@ -100,7 +100,7 @@ class DocumentLayout:
     scenario: Scenario
     count_tokens: Callable[[str], int]
     budget: int = 2400
-    chunk: int = 12  # turns are folded this many at a time, so the prefix changes rarely
+    chunk: int = 24  # turns are folded this many at a time, so the prefix changes rarely
 
     def prompt(self, turns: tuple[Turn, ...], plans: tuple[TurnPlan, ...], plan: TurnPlan, lead: str) -> str:
         return self.prefix(turns, plans) + cue_block(plan, lead)

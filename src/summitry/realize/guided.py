@@ -57,6 +57,11 @@ class GuidedRealizer:
     def name(self) -> str:
         return self.model.name
 
+    def warm_up(self) -> None:
+        """Load the checks' sentence embedder now, so that the session's time is spent on the
+        session (the language model itself is loaded when the backend is built)."""
+        self.embedder.embed(["The delegation takes the floor."])
+
     def summary(self) -> dict[str, Any]:
         """Token and time accounting of the model calls, when the model keeps it."""
         summary = getattr(self.model, "summary", None)
@@ -167,7 +172,9 @@ def build_guided(config: dict[str, Any]) -> GuidedRealizer:
     wrapped = wrap(model, record=record, record_mode="replay" if config.get("replay") else "auto")
     style = "chat" if config.get("style") == "chat" else "document"
     embedder = CachedEmbedder(get_embedder(config.get("embedder", "auto")))
-    return GuidedRealizer(wrapped, embedder, candidates=int(config.get("candidates", 3)), style=style)
+    realizer = GuidedRealizer(wrapped, embedder, candidates=int(config.get("candidates", 3)), style=style)
+    realizer.warm_up()
+    return realizer
 
 
 def _backend_options(name: str, config: dict[str, Any]) -> dict[str, Any]:
