@@ -116,7 +116,6 @@ class ParallelDecoder:
         params.n_ubatch = n_batch
         params.n_seq_max = sequences
         params.n_threads = params.n_threads_batch = n_threads
-        params.swa_full = True
         params.kv_unified = True
         params.no_perf = False
         self.context = _internals.LlamaContext(model=llama._model, params=params, verbose=False)

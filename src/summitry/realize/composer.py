@@ -9,6 +9,9 @@ The mediator's turns are written by :mod:`summitry.realize.mediator`.
 from __future__ import annotations
 
 import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from summitry.plan import Move, Stance, TurnPlan
 from summitry.realize import phrases as P
@@ -16,7 +19,7 @@ from summitry.realize.base import Realization, SessionContext
 from summitry.realize.mediator import compose_mediator
 from summitry.realize.writer import Writer, fill
 from summitry.scenario.model import Delegation, Scenario
-from summitry.wording import end_sentence, lower_first, mid_sentence, refer
+from summitry.wording import content_words, end_sentence, lower_first, mid_sentence, refer, words
 
 TIE_SHARE = 0.25  # share of statements that also cite a lesson concept
 
@@ -41,6 +44,37 @@ class Composer:
         return Realization(text=text, realizer=self.name)
 
 
+@dataclass(frozen=True)
+class Voice:
+    """How a delegation sounds: the registers its tone picks (see phrases.VOICES).
+
+    A delegation is recognised less by any one sentence than by its habits: the cautious one
+    keeps hedging, the urgent one keeps counting months. Registers come from the words of its
+    tone, in the order the tone names them; a tone that names none leaves only the shared banks.
+    """
+
+    registers: tuple[str, ...]
+
+    def bank(self, slot: str) -> tuple[str, ...]:
+        """The delegation's own sentences for a slot, its first register's first."""
+        return tuple(t for r in self.registers for t in P.VOICES[r].get(slot, ()))
+
+
+def voice_of(delegation: Delegation) -> Voice:
+    tone = words(delegation.tone)
+    found: list[tuple[int, str]] = []
+    for register, cues in P.REGISTER_CUES.items():
+        position = next((i for i, word in enumerate(tone) if word.startswith(cues)), None)
+        if position is not None:
+            found.append((position, register))
+    return Voice(registers=tuple(register for _, register in sorted(found)))
+
+
+def _say(w: Writer, me: Delegation, slot: str, shared: Sequence[str], **values: str) -> bool:
+    """A sentence in the delegation's own voice if one is left unsaid, else one of the shared bank."""
+    return w.add_choice(voice_of(me).bank(slot), **values) or w.add_choice(shared, **values)
+
+
 def _names(context: SessionContext) -> list[str]:
     return [d.name for d in context.scenario.delegations]
 
@@ -59,7 +93,7 @@ def _compose_delegation(plan: TurnPlan, context: SessionContext, writer: Writer)
 
 def _values(plan: TurnPlan, context: SessionContext, me: Delegation, rng: random.Random) -> dict[str, str]:
     concept = next((c for c in context.scenario.lesson.concepts if c.id == plan.concept_id), None)
-    interests = _weighted_order(me.interests, rng)
+    interests = _weighted_order(characteristic_interests(me, context.scenario), rng)
     addressee = plan.addressees[0] if plan.addressees else ""
     return {
         "speaker": refer(me.name),
@@ -70,7 +104,14 @@ def _values(plan: TurnPlan, context: SessionContext, me: Delegation, rng: random
         "concept": concept.name if concept else interests[-1],
         "interest": interests[0],
         "interest2": interests[1 % len(interests)],
+        "interest3": interests[2 % len(interests)],
     }
+
+
+def _aside(v: dict[str, str]) -> dict[str, str]:
+    """Values for the sentences around the stake: another of the speaker's interests, so that
+    one turn does not name the same interest three times."""
+    return {**v, "interest": v["interest2"], "interest2": v["interest3"]}
 
 
 def topic_phrase(scenario: Scenario) -> str:
@@ -80,10 +121,30 @@ def topic_phrase(scenario: Scenario) -> str:
     return mid_sentence(lesson.topic, corpus)
 
 
+def characteristic_interests(me: Delegation, scenario: Scenario) -> list[str]:
+    """The delegation's interests, the most its own first: an interest ranks by its place in
+    the scenario (the first ones are its core) and by how few others at the table speak of
+    the same matter, so that a delegation returns to what sets it apart, not to what all share."""
+    others = [d for d in scenario.delegations if d.name != me.name]
+    held = [_stems(" ".join(d.interests + [tp.theme for tp in d.talking_points])) for d in others]
+
+    def commonness(interest: str) -> int:
+        return max((sum(stem in theirs for theirs in held) for stem in _stems(interest)), default=0)
+
+    by_rarity = sorted(me.interests, key=commonness)
+    rank = {interest: place + by_rarity.index(interest) for place, interest in enumerate(me.interests)}
+    return sorted(me.interests, key=rank.__getitem__)
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to their first six letters: 'environment' and 'environmental' meet."""
+    return {word[:6] for word in content_words(text)}
+
+
 def _weighted_order(items: list[str], rng: random.Random) -> list[str]:
     """Items in a random order that favours the first ones: a delegation's first interests
     are its core, and coming back to them is what makes its voice recognisable."""
-    keyed = [(rng.random() ** (1.0 / (len(items) - k)), item) for k, item in enumerate(items)]
+    keyed = [(rng.random() ** (1.0 / (len(items) - k) ** 3), item) for k, item in enumerate(items)]
     return [item for _, item in sorted(keyed, reverse=True)]
 
 
@@ -100,14 +161,28 @@ def _theme_of(plan: TurnPlan, context: SessionContext) -> str:
 
 
 def _statement(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
-    """Opening reports, answers, rebuttals and agreements: lead, choice, point, tie-in."""
-    _lead(plan, context, w, v)
+    """Opening reports, answers, rebuttals and agreements: lead, choice, point, stake, tie-in.
+    An opening also says who is speaking, in the scenario's own portrait of the delegation."""
+    _lead(plan, context, w, _aside(v))
     if plan.phase == "opening":
         _choices(context, me, w, v)
     _point(plan, w, v)
-    _stake(w, v)
-    if plan.phase == "opening" or w.rng.random() < TIE_SHARE:
-        _tie(w, v)
+    if plan.phase == "opening":
+        _portrait(me, w)
+    _stake(me, w, v)
+    if w.rng.random() < TIE_SHARE:
+        _tie(w, _aside(v))
+
+
+def _portrait(me: Delegation, w: Writer) -> None:
+    """The delegation's summary as it would introduce itself: its first clause, after 'We speak
+    as' when it is a description ('A nation of …'), as it stands when it is a sentence."""
+    portrait = end_sentence(me.summary.split(";")[0].strip())
+    first = portrait.split()[0] if portrait.split() else ""
+    if first in ("A", "An", "The"):
+        w.add_choice(P.PORTRAITS, portrait=lower_first(portrait.rstrip(".")))
+    elif me.name in portrait:
+        w.add(portrait)
 
 
 def _lead(plan: TurnPlan, context: SessionContext, w: Writer, v: dict[str, str]) -> None:
@@ -115,12 +190,13 @@ def _lead(plan: TurnPlan, context: SessionContext, w: Writer, v: dict[str, str])
     if answered is None:
         return
     if answered.is_moderator:
+        me = context.scenario.delegation(plan.speaker)
         if plan.phase == "opening":
             w.add_choice(P.THANKS, **v)
         elif plan.phase == "edge_case":
-            w.add_choice(P.SCENARIO_REACTIONS, **v)
+            _say(w, me, "answer", P.SCENARIO_REACTIONS, **v)
         else:
-            w.add_choice(P.ANSWER_MODERATOR, **v)
+            _say(w, me, "answer", P.ANSWER_MODERATOR, **v)
         return
     stance = plan.stance if plan.stance in P.LEADS else Stance.QUALIFY
     rivals = (
@@ -153,10 +229,11 @@ def _point(plan: TurnPlan, w: Writer, v: dict[str, str]) -> None:
         w.add_choice(P.IMPROVISED, **{**v, "interest": v["interest2"]})
 
 
-def _stake(w: Writer, v: dict[str, str]) -> None:
-    """A sentence on the speaker's own interests: what keeps a delegation recognisably itself."""
-    if not w.add_choice(P.STAKES, **v):
-        w.add_choice(P.STAKES, **{**v, "interest": v["interest2"], "interest2": v["interest"]})
+def _stake(me: Delegation, w: Writer, v: dict[str, str]) -> None:
+    """A sentence on the speaker's own interests, in its own voice: what keeps a delegation
+    recognisably itself."""
+    if not _say(w, me, "stake", P.STAKES, **v):
+        _say(w, me, "stake", P.STAKES, **{**v, "interest": v["interest2"], "interest2": v["interest"]})
 
 
 def _tie(w: Writer, v: dict[str, str]) -> None:
@@ -165,8 +242,9 @@ def _tie(w: Writer, v: dict[str, str]) -> None:
 
 def _naive_question(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
     question = me.naive_question or _naive_from_facts(context, w)
-    intro = w.choose(P.NAIVE_INTROS, **v) or "Mine:"
+    intro = w.choose(voice_of(me).bank("ask"), **v) or w.choose(P.NAIVE_INTROS, **v) or "Mine:"
     w.add(f"{intro} '{question}'")
+    _stake(me, w, _aside(v))
 
 
 def _naive_from_facts(context: SessionContext, w: Writer) -> str:
@@ -178,48 +256,49 @@ def _naive_from_facts(context: SessionContext, w: Writer) -> str:
 
 
 def _smart_question(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
-    intro = w.choose(P.SMART_INTROS, **v) or ""
-    if me.smartest_question and w.add(f"{intro} {me.smartest_question}".strip()):
-        return
-    w.add_choice(P.SMART_QUESTIONS, **v)
+    intro = w.choose(voice_of(me).bank("ask"), **v) or w.choose(P.SMART_INTROS, **v) or ""
+    if not (me.smartest_question and w.add(f"{intro} {me.smartest_question}".strip())):
+        w.add_choice(P.SMART_QUESTIONS, **v)
+    _stake(me, w, _aside(v))
 
 
 def _proposal(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
-    recent = [p.talking_point.theme for p in context.plans[-6:] if p.talking_point]
-    theme = max(set(recent), key=recent.count) if recent else v["topic"]
-    w.add_choice(P.PROPOSALS, **{**v, "theme": theme})
+    w.add_choice(P.PROPOSALS, **{**v, "theme": _recent_theme(context) or v["topic"]})
     if plan.prompt:
         w.add_choice(P.FOCUS, **v, focus=lower_first(plan.prompt.rstrip(".?!")))
     _point(plan, w, v)
     w.add_choice(P.PROPOSAL_FOLLOWUPS, **v)
 
 
+def _recent_theme(context: SessionContext) -> str | None:
+    """The theme the last few turns kept to; among equals the earliest, so that a session
+    reads the same whatever the interpreter's hash seed."""
+    recent = [p.talking_point.theme for p in context.plans[-6:] if p.talking_point]
+    return Counter(recent).most_common(1)[0][0] if recent else None
+
+
 def _reflection(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
+    """Synthesis and common ground: an opener that names whom it meets, then the delegation's
+    own point and stake, so a reflection still sounds like the one who makes it."""
+    note = None
     if plan.phase == "common_ground" and plan.addressees:
         note = next((n for n in _notes(context) if me.name in n.pair), None)
-        if note is not None:
-            partner = note.pair[1] if note.pair[0] == me.name else note.pair[0]
-            w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": refer(partner), "theme": note.theme})
-            if not w.add_choice(P.GENERAL_REPLIES, **v):
-                _point(plan, w, v)
-            _stake(w, v)
-            return
-    if plan.phase == "common_ground":
-        if not w.add_choice(P.GENERAL_REPLIES, **v):
-            _point(plan, w, v)
-        _stake(w, v)
-        return
-    _reflect_opener(plan, context, w, v)
-    if not w.add_choice(P.REFLECTIONS, **v):
-        _point(plan, w, v)
-    _stake(w, v)
+    if note is not None:
+        partner = note.pair[1] if note.pair[0] == me.name else note.pair[0]
+        w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": refer(partner), "theme": note.theme})
+    elif plan.phase == "common_ground":
+        w.add_choice(P.GENERAL_REPLIES, **v)
+    else:
+        _reflect_opener(plan, context, me, w, v)
+    _point(plan, w, v)
+    _stake(me, w, v)
 
 
-def _reflect_opener(plan: TurnPlan, context: SessionContext, w: Writer, v: dict[str, str]) -> None:
+def _reflect_opener(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
     if plan.addressees and plan.addressees[0] in _names(context):
         if w.add_choice(P.REFLECT_NAMED, **v):
             return
-    w.add_choice(P.REFLECT_OPENERS, **v)
+    _say(w, me, "reflect", P.REFLECT_OPENERS, **v)
 
 
 def _notes(context: SessionContext):  # the mediator's common-ground findings of this phase
@@ -244,8 +323,7 @@ def compose_lead(plan: TurnPlan, context: SessionContext) -> str:
     if plan.move is Move.NAIVE_QUESTION:
         w.add(w.choose(P.NAIVE_INTROS, **v))
     elif plan.move is Move.PROPOSE:
-        recent = [p.talking_point.theme for p in context.plans[-6:] if p.talking_point]
-        w.add_choice(P.PROPOSALS, **{**v, "theme": max(set(recent), key=recent.count) if recent else v["topic"]})
+        w.add_choice(P.PROPOSALS, **{**v, "theme": _recent_theme(context) or v["topic"]})
     elif plan.move is Move.REFLECT:
         note = next((n for n in _notes(context) if me.name in n.pair), None) if plan.phase == "common_ground" else None
         if note is not None:
@@ -254,7 +332,7 @@ def compose_lead(plan: TurnPlan, context: SessionContext) -> str:
         elif plan.phase == "common_ground":
             w.add_choice(P.GENERAL_REPLIES, **v)
         else:
-            _reflect_opener(plan, context, w, v)
+            _reflect_opener(plan, context, me, w, v)
     elif plan.move is not Move.SMART_QUESTION:
         _lead(plan, context, w, v)
         if plan.phase == "opening":
