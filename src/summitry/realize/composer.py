@@ -2,13 +2,17 @@
 
 A delegation's turn is put together from what the plan says — whom it answers and with
 what stance, the talking point it draws on, the lesson concept it cites — using that
-delegation's own words and interests, never another's. Nothing is said twice in a session.
-The mediator's turns are written by :mod:`summitry.realize.mediator`.
+delegation's own words and interests, never another's. Each delegation has a voice: the
+registers its tone names (a cautious one hedges, an urgent one counts the months) and the
+interests that set it apart from the others at the table, which it keeps coming back to.
+Nothing is said twice in a session. The mediator's turns are written by
+:mod:`summitry.realize.mediator`.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +26,8 @@ from summitry.scenario.model import Delegation, Scenario
 from summitry.wording import content_words, end_sentence, lower_first, mid_sentence, refer, words
 
 TIE_SHARE = 0.25  # share of statements that also cite a lesson concept
+INTEREST_BIAS = 3.0  # how strongly a delegation comes back to its most characteristic interests
+REGISTER_BIAS = 2.0  # how strongly it speaks in the register its tone names first
 
 
 class Composer:
@@ -55,12 +61,16 @@ class Voice:
 
     registers: tuple[str, ...]
 
-    def bank(self, slot: str) -> tuple[str, ...]:
-        """The delegation's own sentences for a slot, its first register's first."""
-        return tuple(t for r in self.registers for t in P.VOICES[r].get(slot, ()))
+    def banks(self, slot: str, rng: random.Random) -> list[tuple[str, ...]]:
+        """The delegation's own sentences for a slot, a bank per register, in an order that
+        favours the register its tone names first: the main note of a voice, and an undertone."""
+        ordered = _weighted_order(list(self.registers), rng, REGISTER_BIAS)
+        return [P.VOICES[r][slot] for r in ordered if slot in P.VOICES[r]]
 
 
 def voice_of(delegation: Delegation) -> Voice:
+    """The delegation's voice, read from its tone: each register whose cue begins a word of
+    the tone ('Urgently practical' names urgent), in the order the tone names them."""
     tone = words(delegation.tone)
     found: list[tuple[int, str]] = []
     for register, cues in P.REGISTER_CUES.items():
@@ -72,7 +82,16 @@ def voice_of(delegation: Delegation) -> Voice:
 
 def _say(w: Writer, me: Delegation, slot: str, shared: Sequence[str], **values: str) -> bool:
     """A sentence in the delegation's own voice if one is left unsaid, else one of the shared bank."""
-    return w.add_choice(voice_of(me).bank(slot), **values) or w.add_choice(shared, **values)
+    return w.add(_in_voice(w, me, slot, **values)) or w.add_choice(shared, **values)
+
+
+def _in_voice(w: Writer, me: Delegation, slot: str, **values: str) -> str | None:
+    """The delegation's unsaid sentence for a slot, from the register the turn leans on."""
+    for bank in voice_of(me).banks(slot, w.rng):
+        text = w.choose(bank, **values)
+        if text:
+            return text
+    return None
 
 
 def _names(context: SessionContext) -> list[str]:
@@ -93,7 +112,7 @@ def _compose_delegation(plan: TurnPlan, context: SessionContext, writer: Writer)
 
 def _values(plan: TurnPlan, context: SessionContext, me: Delegation, rng: random.Random) -> dict[str, str]:
     concept = next((c for c in context.scenario.lesson.concepts if c.id == plan.concept_id), None)
-    interests = _weighted_order(characteristic_interests(me, context.scenario), rng)
+    interests = [spoken(i) for i in _weighted_order(characteristic_interests(me, context.scenario), rng)]
     addressee = plan.addressees[0] if plan.addressees else ""
     return {
         "speaker": refer(me.name),
@@ -136,15 +155,30 @@ def characteristic_interests(me: Delegation, scenario: Scenario) -> list[str]:
     return sorted(me.interests, key=rank.__getitem__)
 
 
+_ITS = re.compile(r"\bits\b")
+_NAME_AND = re.compile(r"\b[A-Z][a-z]+ and $")
+_IT_MODAL = re.compile(r"\bit (?=(?:cannot|can|could|will|would|must|should|may|might)\b)")
+
+
+def spoken(interest: str) -> str:
+    """An interest as the delegation itself says it: the scenario describes it from outside
+    ('electricity for its people', 'data it cannot collect'), the speaker says 'electricity for
+    our people', 'data we cannot collect'. An 'its' that follows a name ('Lake Victoria and its
+    catchment') belongs to the name and stays."""
+    ours = _ITS.sub(lambda m: m.group(0) if _NAME_AND.search(interest[: m.start()]) else "our", interest)
+    return _IT_MODAL.sub("we ", ours)
+
+
 def _stems(text: str) -> set[str]:
     """Content words cut to their first six letters: 'environment' and 'environmental' meet."""
     return {word[:6] for word in content_words(text)}
 
 
-def _weighted_order(items: list[str], rng: random.Random) -> list[str]:
+def _weighted_order(items: list[str], rng: random.Random, bias: float = INTEREST_BIAS) -> list[str]:
     """Items in a random order that favours the first ones: a delegation's first interests
-    are its core, and coming back to them is what makes its voice recognisable."""
-    keyed = [(rng.random() ** (1.0 / (len(items) - k) ** 3), item) for k, item in enumerate(items)]
+    are its core, and coming back to them is what makes its voice recognisable. The k-th of
+    n items leads with a weight of (n - k) ** bias."""
+    keyed = [(rng.random() ** (1.0 / (len(items) - k) ** bias), item) for k, item in enumerate(items)]
     return [item for _, item in sorted(keyed, reverse=True)]
 
 
@@ -242,7 +276,7 @@ def _tie(w: Writer, v: dict[str, str]) -> None:
 
 def _naive_question(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
     question = me.naive_question or _naive_from_facts(context, w)
-    intro = w.choose(voice_of(me).bank("ask"), **v) or w.choose(P.NAIVE_INTROS, **v) or "Mine:"
+    intro = _in_voice(w, me, "ask", **v) or w.choose(P.NAIVE_INTROS, **v) or "Mine:"
     w.add(f"{intro} '{question}'")
     _stake(me, w, _aside(v))
 
@@ -256,7 +290,7 @@ def _naive_from_facts(context: SessionContext, w: Writer) -> str:
 
 
 def _smart_question(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
-    intro = w.choose(voice_of(me).bank("ask"), **v) or w.choose(P.SMART_INTROS, **v) or ""
+    intro = _in_voice(w, me, "ask", **v) or w.choose(P.SMART_INTROS, **v) or ""
     if not (me.smartest_question and w.add(f"{intro} {me.smartest_question}".strip())):
         w.add_choice(P.SMART_QUESTIONS, **v)
     _stake(me, w, _aside(v))

@@ -34,7 +34,7 @@ LEADS: dict[Stance, tuple[str, ...]] = {
         "{a} forgets what this would mean for {interest}.",
         "I cannot accept {a}'s view; it leaves {interest} exposed.",
         "{a} asks us to trust them with {interest}, and we cannot.",
-        "With respect to {a}, our {interest} is not theirs to bargain with.",
+        "With respect to {a}, {interest} is not theirs to bargain with.",
         "{a}'s proposal would cost us dearly in {interest}.",
     ),
     Stance.SUPPORT: (
@@ -127,16 +127,6 @@ IMPROVISED = (
     "{Interest} is where cooperation becomes practical for us.",
     "We would rather build {interest} together than guard it alone.",
     "If {interest} is protected, we can be generous on almost everything else.",
-)
-
-REFLECTIONS = (
-    "It means {interest} can no longer be secured by any of us alone.",
-    "For {speaker}, that makes {interest} a shared task rather than a national one.",
-    "It suggests that {interest} and cooperation are less opposed than we assumed.",
-    "{Interest} has to be designed in from the beginning, not added later.",
-    "We will carry that thought home, especially where {interest} is concerned.",
-    "It puts {interest} in a new light for us.",
-    "Even {interest} now depends on partners we did not choose.",
 )
 
 REFLECT_NAMED = (
@@ -518,7 +508,7 @@ VOICES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "proud": {
         "stake": (
-            "Our people built {interest} with their own hands, and they are proud of it.",
+            "Our people have worked for {interest} with their own hands, and they are proud of it.",
             "We are proud of what we have achieved for {interest}, and we mean to go further.",
             "No one handed us {interest}; we earned it.",
             "We speak of {interest} with pride, not with apology.",
@@ -544,7 +534,7 @@ VOICES: dict[str, dict[str, tuple[str, ...]]] = {
             "It is through {interest} that our economy grows and our people prosper.",
             "Development, for us, runs through {interest}.",
             "We want growth and jobs from {interest}, not charity.",
-            "What we ask is the chance to develop {interest} on our own terms.",
+            "What we ask is the chance to pursue {interest} on our own terms.",
             "The economics of {interest} will decide more than any declaration.",
             "Investment in {interest} pays back many times over.",
         ),
@@ -610,7 +600,7 @@ VOICES: dict[str, dict[str, tuple[str, ...]]] = {
         "stake": (
             "The rules on {interest} must be written down and kept.",
             "We want {interest} anchored in law, not in the goodwill of the moment.",
-            "A rule that protects {interest} only when convenient is no rule at all.",
+            "A rule on {interest} that holds only when convenient is no rule at all.",
             "Agreed rules on {interest} protect the weak and the strong alike.",
             "Let the law settle {interest}, and let every state abide by it.",
         ),
