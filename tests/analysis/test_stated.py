@@ -264,6 +264,8 @@ def test_the_seeds_statements_are_checked(embedder: str) -> None:
     russia = by_pair[("Russia", "Ukraine")]
     assert russia.sides[0].on_topic == "no" and russia.verdict != "supported"
     assert russia.analysis_agrees is False
+    iran = by_pair[("Iran", "Israel")]
+    assert iran.analysis_agrees is True and iran.verdict == "supported"  # never contradicts the findings
     for c in stated:
         assert c.verdict in {"supported", "partly supported", "not supported"}
         assert all(e.turn < c.turn for s in c.sides for e in s.evidence)

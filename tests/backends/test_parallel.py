@@ -117,3 +117,13 @@ def test_the_next_prompt_continues_the_candidate_it_extends(model) -> None:
     elsewhere = log_probs(decoder, decoder._last_index)
     decoder.clear()
     assert kl(cold, warm) < 0.05 < kl(cold, elsewhere)
+
+
+def test_min_tokens_holds_back_the_endings(model) -> None:
+    decoder = model._loaded.decoder
+    tokens = model.prompt_tokens(PROMPT + 'We agree.')  # a turn that could close its quote at once
+    held = decoder.decode(tokens, 3, Sampling(temperature=1.0, max_tokens=10, min_tokens=10, stop=('"', "\n")), seed=1)
+    assert held.completion_tokens == 30 and held.finish_reasons == ["length"] * 3
+    assert all('"' not in t and "\n" not in t for t in held.texts)
+    ending = decoder._endings(('"', "\n"))
+    assert all(b'"' in decoder._pieces[t] or b"\n" in decoder._pieces[t] or t in decoder._eog for t in ending)

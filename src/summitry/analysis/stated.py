@@ -20,9 +20,11 @@ of the transcript (:class:`TopicScale`):
 - *clearly on topic*: in addition, it is as close as three quarters of the claims that use a
   phrase of the session outright are to that phrase (the lower quartile of those similarities).
 
-The verdict is *supported* when both delegations speak supportively to the topic and either
-both do so clearly or the analysis's own finding for the pair names the same theme; *partly
-supported* when only one does, or both only weakly; *not supported* otherwise.
+The verdict is *supported* when the analysis's own common-ground finding for the pair names the
+same theme (its matched claims are the evidence that both stood for it), or when both
+delegations speak supportively and clearly to the topic; *partly supported* when only one
+does, or both only weakly; *not supported* otherwise. So the check never contradicts the
+report's own common-ground findings.
 """
 
 from __future__ import annotations
@@ -401,7 +403,7 @@ def _verdict(
     agrees = None if finding is None else same_theme(finding.theme, statement.claim.topic)
     speaking = [s for s in sides if s.speaks]
     scores = sorted(s.reading.score for s in sides)
-    if len(speaking) == 2 and (all(s.reading.level == "clearly" for s in sides) or agrees):
+    if agrees or (len(speaking) == 2 and all(s.reading.level == "clearly" for s in sides)):
         verdict, confidence = "supported", float(np.mean(scores)) + (AGREEMENT_BONUS if agrees else 0.0)
     elif speaking:
         verdict, confidence = "partly supported", scores[1] * (1.0 - scores[0])

@@ -37,9 +37,11 @@ class ChatMessage(BaseModel):
 class CompletionRequest(BaseModel):
     """What to generate: a document to continue or a chat, and how to sample.
 
-    ``top_k``, ``repeat_penalty`` and ``dry_multiplier`` (the DRY penalty on extending runs of
-    tokens already in the context) are not part of the OpenAI API; ``None`` leaves them
-    to the backend's default (and keeps them out of requests to servers that reject them).
+    ``top_k``, ``repeat_penalty``, ``dry_multiplier`` (the DRY penalty on extending runs of
+    tokens already in the context) and ``min_tokens`` (end of text and tokens holding a stop
+    string are held back until a candidate has this many tokens) are not part of the OpenAI
+    API; ``None`` leaves them to the backend's default (and keeps them out of requests to
+    servers that reject them).
     ``tag`` labels the call for accounting (e.g. the speaker) and never changes the output.
     """
 
@@ -53,6 +55,7 @@ class CompletionRequest(BaseModel):
     top_k: int | None = Field(default=None, ge=0)
     repeat_penalty: float | None = Field(default=None, gt=0.0)
     dry_multiplier: float | None = Field(default=None, ge=0.0, description="DRY anti-copy penalty")
+    min_tokens: int | None = Field(default=None, ge=0, description="no stop before this many tokens")
     stop: list[str] = Field(default_factory=list)
     seed: int | None = None
     n: int = Field(default=1, ge=1, le=64, description="number of candidates to sample")

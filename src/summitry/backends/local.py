@@ -257,7 +257,7 @@ def _parallel_sampling(request: CompletionRequest) -> Sampling:
     return Sampling(
         temperature=request.temperature, top_p=request.top_p, top_k=request.top_k or 40,
         repeat_penalty=request.repeat_penalty or 1.0, dry_multiplier=request.dry_multiplier or 0.0,
-        stop=tuple(request.stop), max_tokens=request.max_tokens,
+        stop=tuple(request.stop), max_tokens=request.max_tokens, min_tokens=request.min_tokens or 0,
     )
 
 

@@ -207,6 +207,8 @@ class OpenAICompatibleModel:
             body["repeat_penalty"] = request.repeat_penalty
         if request.dry_multiplier is not None:
             body["dry_multiplier"] = request.dry_multiplier
+        if request.min_tokens is not None:
+            body["min_tokens"] = request.min_tokens
         return body | self.extra_body
 
     def _exchange(self, body: dict[str, Any], style: str

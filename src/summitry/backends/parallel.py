@@ -24,6 +24,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from summitry.errors import BackendError
 
 PENALTY_WINDOW = 64  # tokens the repetition penalty looks back on (llama-cpp-python's default)
@@ -46,6 +48,7 @@ class Sampling:
     dry_multiplier: float = 0.0
     stop: tuple[str, ...] = ()
     max_tokens: int = 64
+    min_tokens: int = 0  # until a candidate has this many, no end of text and no stop string
 
 
 @dataclass
@@ -126,6 +129,10 @@ class ParallelDecoder:
         self.held: list[list[int]] = [[]]  # the tokens each sequence holds in the cache, in order
         self._decoded = 0
         self._last_index = 0
+        self._ending_tokens: dict[tuple[str, ...], list[int]] = {}
+        # every token's text, read once with the model (under a second for 262k tokens)
+        self._pieces = [self._piece(t) for t in range(self.n_vocab)]
+        self._eog = {t for t in range(self.n_vocab) if llama_cpp.llama_vocab_is_eog(self.vocab, t)}
 
     @property
     def n_ctx(self) -> int:
@@ -200,7 +207,8 @@ class ParallelDecoder:
 
     def _generate(self, tokens: list[int], indices: range, sampling: Sampling, seed: int) -> list[_Candidate]:
         memory = self.context.memory
-        group = [_Candidate(seq=k, sampler=self._sampler(tokens, sampling, seed + i)) for k, i in enumerate(indices)]
+        samplers = self._samplers(tokens, sampling, [seed + i for i in indices])
+        group = [_Candidate(seq=k, sampler=sampler) for k, sampler in enumerate(samplers)]
         for candidate in group[1:]:
             self._llama_cpp.llama_memory_seq_cp(memory, 0, candidate.seq, -1, -1)
         for candidate in group:
@@ -227,6 +235,8 @@ class ParallelDecoder:
 
     def _step(self, candidate: _Candidate, sampling: Sampling) -> None:
         """Sample the candidate's next token and decide whether it is done."""
+        if len(candidate.tokens) < sampling.min_tokens:
+            self._hold_back_endings(candidate.logits_index, sampling.stop)
         token = candidate.sampler.sample(self.context, candidate.logits_index)
         if self._llama_cpp.llama_vocab_is_eog(self.vocab, token):
             candidate.finish = "stop"
@@ -238,28 +248,54 @@ class ParallelDecoder:
         elif len(candidate.tokens) >= sampling.max_tokens:
             candidate.finish = "length"
 
+    def _hold_back_endings(self, index: int, stop: tuple[str, ...]) -> None:
+        """Make end of text, and every token whose piece holds a stop string, impossible at
+        this batch index (a stop string split across tokens is not caught)."""
+
+        logits = np.ctypeslib.as_array(self._llama_cpp.llama_get_logits_ith(self.context.ctx, index),
+                                       shape=(self.n_vocab,))
+        logits[self._endings(stop)] = -np.inf
+
+    def _endings(self, stop: tuple[str, ...]) -> list[int]:
+        """The tokens that would end a candidate: end-of-generation ones and those whose text
+        holds a stop string (found once per set of stop strings, over the whole vocabulary)."""
+        if stop not in self._ending_tokens:
+            encoded = [s.encode("utf-8") for s in stop if s]
+            self._ending_tokens[stop] = [
+                t for t, piece in enumerate(self._pieces) if t in self._eog or any(e in piece for e in encoded)
+            ]
+        return self._ending_tokens[stop]
+
     def _piece(self, token: int) -> bytes:
         buffer = ctypes.create_string_buffer(64)
         size = self._llama_cpp.llama_token_to_piece(self.vocab, token, buffer, 64, 0, False)
         return buffer.raw[: max(size, 0)]
 
-    def _sampler(self, tokens: list[int], sampling: Sampling, seed: int) -> Any:
-        chain = self._internals.LlamaSampler()
-        chain.add_penalties(self.n_vocab, PENALTY_WINDOW, sampling.repeat_penalty, 0.0, 0.0)
+    def _samplers(self, tokens: list[int], sampling: Sampling, seeds: list[int]) -> list[Any]:
+        """One sampler chain per candidate, each with its own seeded draw. The penalties see
+        the prompt's recent tokens: they are fed once to a shared chain, which is then cloned."""
+        shared = self._internals.LlamaSampler()
+        shared.add_penalties(self.n_vocab, PENALTY_WINDOW, sampling.repeat_penalty, 0.0, 0.0)
         if sampling.dry_multiplier:
-            chain.add_dry(self.llama._model, sampling.dry_multiplier, DRY_BASE, DRY_ALLOWED, DRY_WINDOW,
-                          list(DRY_BREAKERS))
-        if sampling.temperature <= 0.0:
-            chain.add_greedy()
-        else:
-            chain.add_top_k(sampling.top_k)
-            chain.add_top_p(sampling.top_p, 1)
-            chain.add_min_p(MIN_P, 1)
-            chain.add_temp(sampling.temperature)
-            chain.add_dist(seed & 0xFFFFFFFF)
+            shared.add_dry(self.llama._model, sampling.dry_multiplier, DRY_BASE, DRY_ALLOWED, DRY_WINDOW,
+                           list(DRY_BREAKERS))
+        if sampling.temperature > 0.0:
+            shared.add_top_k(sampling.top_k)
+            shared.add_top_p(sampling.top_p, 1)
+            shared.add_min_p(MIN_P, 1)
+            shared.add_temp(sampling.temperature)
         for token in tokens[-max(PENALTY_WINDOW, DRY_WINDOW if sampling.dry_multiplier else 0) :]:
-            chain.accept(token)
-        return chain
+            shared.accept(token)
+        chains = []
+        for seed in seeds:
+            chain = shared.clone()
+            if sampling.temperature > 0.0:
+                chain.add_dist(seed & 0xFFFFFFFF)
+            else:
+                chain.add_greedy()
+            chains.append(chain)
+        shared.close()
+        return chains
 
     # -- llama.cpp -------------------------------------------------------------------------
 

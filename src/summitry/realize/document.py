@@ -3,9 +3,11 @@
 Successive turns share the longest possible prefix, so a model that keeps its cache
 evaluates only what is new: the header (scenario, lesson, delegations) never changes, the
 transcript is appended verbatim, and the cue for the turn being written comes last. Each
-past turn carries a one-line note of its plan, so the session itself teaches the model how
-a note shapes a turn. Past a token budget, the oldest turns are folded into a summary in
-large steps, so the prompt stops growing and the cache is rebuilt only at those steps.
+turn's label carries a stage direction from its plan, in the seed's shape
+(``**China** *(agrees with Russia, on climate)*: "…"``), so the session itself teaches the
+model how a direction shapes a turn. Past a token budget, the oldest turns are folded into a
+summary in large steps, so the prompt stops growing and the cache is rebuilt only at those
+steps.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ MOVE_WORDS = {
 }
 
 
+HEADER_POINTS = 1  # a delegation's own words in the header; each turn's cue brings the one it needs
+
+
 def header(scenario: Scenario) -> str:
     """The part of the document every turn shares: who is who and what the lesson taught."""
     lesson = scenario.lesson
@@ -41,7 +46,7 @@ def header(scenario: Scenario) -> str:
         lines.append(f"- {concept.name}: {concept.summary}")
     lines += ["", "## Delegations", ""]
     for d in scenario.delegations:
-        points = " ".join(f'"{tp.text}"' for tp in d.talking_points[:4])
+        points = " ".join(f'"{tp.text}"' for tp in d.talking_points[:HEADER_POINTS])
         lines.append(
             f"**{d.name}** ({d.tone}). {d.summary} Cares about {join_names(list(d.interests))}. "
             f"In its own words: {points}"
@@ -50,24 +55,35 @@ def header(scenario: Scenario) -> str:
     return "\n".join(lines) + "\n"
 
 
-def note(plan: TurnPlan) -> str:
-    """A one-line stage note of what the turn does: whom it answers, how, on what."""
+def direction(plan: TurnPlan) -> str:
+    """What the turn does, as a stage direction: whom it answers and how, on what theme."""
     if plan.is_moderator:
-        return f"[{plan.speaker} moderates]"
+        return "moderates"
     target = join_names(list(plan.addressees)) if plan.addressees else ""
     action = MOVE_WORDS.get(plan.move) or (f"{STANCE_WORDS[plan.stance]} {target}" if target else "speaks")
     point = f", on {plan.talking_point.theme}" if plan.talking_point else ""  # its words open the turn
-    return f"[{plan.speaker} {action}{point}]"
+    return f"{action}{point}"
+
+
+def note(plan: TurnPlan) -> str:
+    """A one-line stage note of the turn, for director's notes to a chat model."""
+    return f"[{plan.speaker} {direction(plan)}]"
+
+
+def speaker_line(plan: TurnPlan) -> str:
+    """The turn's label with its stage direction in the seed's own shape:
+    ``**China** *(agrees with Russia, on climate)*: "``."""
+    return f'**{plan.speaker}** *({direction(plan)})*: "'
 
 
 def turn_block(turn: Turn, plan: TurnPlan) -> str:
-    return f'{note(plan)}\n**{turn.speaker}**: "{turn.text}"\n\n'
+    return f'{speaker_line(plan)}{turn.text}"\n\n'
 
 
 def cue_block(plan: TurnPlan, lead: str) -> str:
-    """The end of the prompt: the note for the new turn and its opening words."""
+    """The end of the prompt: the new turn's label and direction, and its opening words."""
     # no trailing space: the model's next word token carries its own leading space
-    return f'{note(plan)}\n**{plan.speaker}**: "{lead}'
+    return f"{speaker_line(plan)}{lead}"
 
 
 MAX_SUMMARY_THEMES = 6

@@ -26,6 +26,7 @@ from summitry.realize.document import DocumentLayout, header, note
 from summitry.scenario.model import Scenario
 
 STOP = ['"', "\n"]
+MIN_TOKENS = 12  # a candidate develops its opening words: the checks want 8 words of its own
 
 
 class GuidedRealizer:
@@ -103,7 +104,8 @@ class GuidedRealizer:
         completion = self.model.complete(request)
         assert self._checker is not None
         started = time.perf_counter()
-        texts = dict.fromkeys(clean_candidate(raw, lead) for raw in completion.texts)
+        texts = list(dict.fromkeys(clean_candidate(raw, lead) for raw in completion.texts))
+        self.embedder.embed([t for t in texts if t])  # one pass for all candidates; the checks reuse it
         verdicts = [self._checker.judge(text, lead, plan, context.turns) for text in texts]
         usage = {
             "prompt_tokens": completion.prompt_tokens,
@@ -129,7 +131,9 @@ class GuidedRealizer:
             return CompletionRequest(messages=_chat_messages(plan, context), **common)
         assert self._layout is not None
         prompt = self._layout.prompt(context.turns, context.plans, plan, lead)
-        return CompletionRequest(prompt=prompt, stop=STOP, repeat_penalty=1.1, dry_multiplier=0.8, **common)
+        return CompletionRequest(
+            prompt=prompt, stop=STOP, repeat_penalty=1.1, dry_multiplier=0.8, min_tokens=MIN_TOKENS, **common
+        )
 
 
 def _authored_question(plan: TurnPlan, context: SessionContext) -> bool:
