@@ -127,3 +127,17 @@ def test_min_tokens_holds_back_the_endings(model) -> None:
     assert all('"' not in t and "\n" not in t for t in held.texts)
     ending = decoder._endings(('"', "\n"))
     assert all(b'"' in decoder._pieces[t] or b"\n" in decoder._pieces[t] or t in decoder._eog for t in ending)
+
+
+def test_a_new_document_starts_from_an_empty_cache(model) -> None:
+    """Whatever ran before in this process, a prompt that shares nothing with the cache decodes
+    as in a fresh process: the cache's layout is not carried over from earlier work."""
+    decoder = model._loaded.decoder
+    sampling = Sampling(temperature=1.0, max_tokens=12)
+    decoder.clear()
+    fresh = decoder.decode(model.prompt_tokens(PROMPT), 3, sampling, seed=4)
+    decoder.decode(model.prompt_tokens("# Another document entirely\n\nIt goes on for a while, and then"), 3,
+                   sampling, seed=8)
+    after_other_work = decoder.decode(model.prompt_tokens(PROMPT), 3, sampling, seed=4)
+    assert after_other_work.cached_prompt_tokens == 0
+    assert after_other_work.texts == fresh.texts

@@ -33,6 +33,7 @@ DRY_WINDOW = 4096  # tokens the DRY penalty searches for runs to extend
 DRY_BASE = 1.75
 DRY_ALLOWED = 2  # runs of up to this many tokens are never penalised
 DRY_BREAKERS = ("\n",)  # a run never extends across a line break
+NEW_DOCUMENT = 32  # a prompt sharing fewer tokens than this with the cache starts afresh
 TOP_K = 40
 MIN_P = 0.05
 
@@ -182,6 +183,12 @@ class ParallelDecoder:
         """Bring sequence 0 to exactly ``tokens``, evaluating only what is not cached; the
         last token's logits are left at batch index ``self._last_index``."""
         reuse = self.reusable_prefix(tokens)
+        if reuse < NEW_DOCUMENT and self.held != [[]]:
+            # a new document (say, the next session of a batch): start from an empty cache, so
+            # its outputs do not depend on where earlier work left its entries in the cache
+            # (llama.cpp's sums run over the cache in cell order)
+            self.clear()
+            reuse = 0
         memory = self.context.memory
         best = max(range(len(self.held)), key=lambda seq: _shared_prefix(self.held[seq], tokens))
         if best != 0:  # continue the candidate this prompt goes on with

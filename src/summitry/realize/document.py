@@ -116,7 +116,7 @@ class DocumentLayout:
     scenario: Scenario
     count_tokens: Callable[[str], int]
     budget: int = 2400
-    chunk: int = 24  # turns are folded this many at a time, so the prefix changes rarely
+    chunk: int = 30  # turns are folded this many at a time, so the prefix changes rarely
 
     def prompt(self, turns: tuple[Turn, ...], plans: tuple[TurnPlan, ...], plan: TurnPlan, lead: str) -> str:
         return self.prefix(turns, plans) + cue_block(plan, lead)
