@@ -18,7 +18,7 @@ from summitry.analysis.stated import TopicScale, find_stated_claims, moderator_s
 from summitry.realize.composer import Composer
 from summitry.scenario import bundled_names, load_scenario
 from summitry.session.engine import Engine
-from summitry.turns import Transcript
+from summitry.turns import Transcript, Turn
 
 from .helpers import DATA, SEED, quick_parse, seed_scenario, seed_transcript
 
@@ -293,4 +293,22 @@ def test_the_engines_mediator_is_read_back(tmp_path, name: str) -> None:
     assert [(c.pair, c.topic) for c in stated] == [(n.pair, n.theme) for n in notes]
     for c in stated:
         assert state.turns[c.turn - 1].speaker == scenario.moderator.name
-        assert c.verdict in {"supported", "partly supported", "not supported"}
+        # what the mediator said is what the analysis found on the turns before it
+        assert c.verdict == "supported" and c.analysis_agrees is True
+
+
+def test_a_statement_is_compared_with_what_was_said_before_it(tmp_path) -> None:
+    """A claim made before the turns that would back it is not backed by them."""
+    scenario = load_scenario("quantum-summit")
+    state = Engine.start(
+        scenario, source="q", seed=0, realizer=Composer(), realizer_config={"name": "composer"},
+        log_path=tmp_path / "session.jsonl", sync=False,
+    ).run()
+    note = next(p for p in state.plans if p.common_ground).common_ground[0]
+    a, b = note.pair
+    early = Turn(index=1, speaker=scenario.moderator.name,
+                 text=f"{a} and {b} found common ground on {note.theme}.")
+    turns = (early, *(t.model_copy(update={"index": t.index + 1}) for t in state.turns))
+    transcript = Transcript(title=scenario.title, turns=turns, moderator=scenario.moderator.name)
+    first = analyze(transcript, scenario, embedder="lexical").stated_common_ground[0]
+    assert first.turn == 1 and first.verdict == "not supported" and not first.analysis_agrees

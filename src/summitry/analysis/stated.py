@@ -30,7 +30,7 @@ report's own common-ground findings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -365,6 +365,7 @@ def stated_common_ground(
     *,
     responses: Sequence[Response] = (),
     findings: Sequence[CommonGroundFinding] = (),
+    findings_before: Callable[[int], Sequence[CommonGroundFinding]] | None = None,
     labels: LabelIndex | None = None,
     names: Iterable[str] | None = None,
 ) -> list[StatedCommonGround] | None:
@@ -372,7 +373,9 @@ def stated_common_ground(
     transcript repeats too few phrases to judge what is on a topic).
 
     ``embedder`` is the one the corpus was built with; ``responses`` and ``findings`` are the
-    analysis's own (who rebutted whom, and its common ground per pair); ``labels`` the label
+    analysis's own (who rebutted whom, and its common ground per pair); ``findings_before(turn)``,
+    when given, is the analysis's common ground resting on the turns before a statement, which
+    is what a statement made then is compared with; ``labels`` the label
     index of its themes, built here when not given; ``names`` the delegations statements may
     name besides the corpus's (a scenario's, including those who never spoke)."""
     statements = moderator_statements(corpus, names)
@@ -385,11 +388,21 @@ def stated_common_ground(
     checker = _Checker(corpus, scale, responses)
     topics = project(corpus, [s.claim.topic for s in statements], embedder)
     base = baselines(corpus, topics)
-    by_pair = {frozenset(f.pair): f for f in reversed(findings)}  # the first listed wins
+    known: dict[int, Sequence[CommonGroundFinding]] = {}
+    for s in statements:
+        if s.turn not in known:
+            known[s.turn] = findings_before(s.turn) if findings_before is not None else findings
     return [
-        _verdict(s, checker, (topics[k], float(base[k])), by_pair.get(frozenset(s.claim.pair)))
+        _verdict(s, checker, (topics[k], float(base[k])), _matching(known[s.turn], s.claim))
         for k, s in enumerate(statements)
     ]
+
+
+def _matching(findings: Sequence[CommonGroundFinding], claim: StatedClaim) -> CommonGroundFinding | None:
+    """The analysis's finding for the claim's pair: one naming the claim's topic if any does,
+    else the first listed."""
+    mine = [f for f in findings if frozenset(f.pair) == frozenset(claim.pair)]
+    return next((f for f in mine if same_theme(f.theme, claim.topic)), mine[0] if mine else None)
 
 
 def _verdict(
