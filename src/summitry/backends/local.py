@@ -20,8 +20,8 @@ Speed on a small CPU comes from four things:
   on how tokens are grouped into batches, so warm and cold runs agree closely (the tests
   bound the difference of their next-token distributions), not bit for bit.
 - candidates decoded together: the ``n`` candidates of a request are parallel sequences of
-  one batch sharing the prompt's cache (see :mod:`.parallel`), so three candidates cost
-  little more than one.
+  one batch sharing the prompt's cache (see :mod:`.parallel`), and each samples with
+  llama.cpp's own sampler chain rather than per-token Python code.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Several candidates of one prompt decoded together, in one llama.cpp batch.
 
 A turn asks for a few candidates of the same prompt. Decoded one after another, each pays
-for every output token alone; on a CPU, a forward pass over three tokens costs little more
-than over one, because the weights are read once for all of them. So the candidates run as
-parallel *sequences* of one context: the prompt is evaluated once into sequence 0, its cache
+for every output token alone; in one batch the weights are read once for all of them (how
+much that saves depends on the machine: on two cores, where computing logits over Gemma's
+262,144-token vocabulary dominates a step, ``bench/candidates.py`` measures 1.12×). So the
+candidates run as parallel *sequences* of one context: the prompt is evaluated once into sequence 0, its cache
 entries are shared with sequences 1…n−1 (``llama_memory_seq_cp`` on a unified cache, which
 copies no data), and every step decodes one token of each unfinished candidate in a single
 batch. Each candidate has its own sampler chain (repetition and DRY penalties, top-k, top-p,
