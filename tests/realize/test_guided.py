@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from summitry.analysis.embed import CachedEmbedder, LexicalEmbedder
+from summitry.backends.base import common_prefix
 from summitry.realize.document import DocumentLayout
 from summitry.realize.guided import GuidedRealizer
 from summitry.scenario import load_scenario
@@ -78,18 +79,10 @@ def test_prompts_share_a_growing_prefix(tmp_path):
     model = ScriptedModel(default="We hear you.")
     _run(_realizer(model), tmp_path)
     prompts = [r.prompt for r in model.history]
-    shared = [_common_prefix(a, b) for a, b in zip(prompts, prompts[1:], strict=False)]
+    shared = [common_prefix(a, b) for a, b in zip(prompts, prompts[1:], strict=False)]
     # each prompt keeps everything of the one before except the previous cue
     assert all(s >= 0.6 * len(a) for s, a in zip(shared, prompts, strict=False))
 
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def test_old_turns_are_folded_so_the_prompt_stops_growing(tmp_path):

@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from summitry.backends.base import common_prefix
 from summitry.errors import BackendError
 
 PENALTY_WINDOW = 64  # tokens the repetition penalty looks back on (llama-cpp-python's default)
@@ -80,15 +81,6 @@ class _Candidate:
     def text(self, stop: tuple[str, ...]) -> str:
         text = self.data.decode("utf-8", errors="ignore")
         return _cut_at_stop(text, stop)[0]
-
-
-def _shared_prefix(a: list[int], b: list[int]) -> int:
-    shared = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        shared += 1
-    return shared
 
 
 def _cut_at_stop(text: str, stop: tuple[str, ...]) -> tuple[str, bool]:
@@ -153,12 +145,20 @@ class ParallelDecoder:
     def reusable_prefix(self, tokens: list[int]) -> int:
         """How many of these prompt tokens are cached and will not be evaluated again (the
         last prompt token is always evaluated, since its logits start the candidates)."""
-        return min(max(_shared_prefix(held, tokens) for held in self.held), len(tokens) - 1)
+        return self._continuation(tokens)[1]
+
+    def _continuation(self, tokens: list[int]) -> tuple[int, int]:
+        """The cached sequence these tokens continue furthest, and how many of them it holds
+        that need no evaluation (never the last: its logits start the candidates)."""
+        shared = [common_prefix(held, tokens) for held in self.held]
+        best = max(range(len(shared)), key=shared.__getitem__)
+        return best, min(shared[best], len(tokens) - 1)
 
     def decode(self, tokens: list[int], n: int, sampling: Sampling, seed: int) -> Decoded:
         """``n`` candidates continuing ``tokens``; candidate ``i`` draws with ``seed + i``."""
         if not tokens:
             raise BackendError("the prompt is empty", hint="give the model some text to continue")
+        self._llama_cpp.llama_perf_context_reset(self.context.ctx)  # llama.cpp's counters cover this call
         self._decoded = 0
         started = time.perf_counter()
         cached = self._evaluate_prompt(tokens)
@@ -183,15 +183,14 @@ class ParallelDecoder:
     def _evaluate_prompt(self, tokens: list[int]) -> int:
         """Bring sequence 0 to exactly ``tokens``, evaluating only what is not cached; the
         last token's logits are left at batch index ``self._last_index``."""
-        reuse = self.reusable_prefix(tokens)
+        best, reuse = self._continuation(tokens)
         if reuse < NEW_DOCUMENT and self.held != [[]]:
             # a new document (say, the next session of a batch): start from an empty cache, so
             # its outputs do not depend on where earlier work left its entries in the cache
             # (llama.cpp's sums run over the cache in cell order)
             self.clear()
-            reuse = 0
+            best, reuse = 0, 0
         memory = self.context.memory
-        best = max(range(len(self.held)), key=lambda seq: _shared_prefix(self.held[seq], tokens))
         if best != 0:  # continue the candidate this prompt goes on with
             self._llama_cpp.llama_memory_seq_rm(memory, 0, -1, -1)
             self._llama_cpp.llama_memory_seq_cp(memory, best, 0, -1, -1)

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summitry.plan import Move, Stance, TurnPlan
+from summitry.plan import CommonGroundNote, Move, Stance, TurnPlan
 from summitry.realize import phrases as P
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.mediator import compose_mediator
@@ -314,9 +314,22 @@ def _recent_theme(context: SessionContext) -> str | None:
 def _reflection(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
     """Synthesis and common ground: an opener that names whom it meets, then the delegation's
     own point and stake, so a reflection still sounds like the one who makes it."""
-    note = None
-    if plan.phase == "common_ground" and plan.addressees:
-        note = next((n for n in _notes(context) if me.name in n.pair), None)
+    note = _common_ground_note(context, me) if plan.phase == "common_ground" and plan.addressees else None
+    _reflection_opener(plan, context, me, w, v, note)
+    _point(plan, w, v)
+    _stake(me, w, v)
+
+
+def _reflection_opener(
+    plan: TurnPlan,
+    context: SessionContext,
+    me: Delegation,
+    w: Writer,
+    v: dict[str, str],
+    note: CommonGroundNote | None,
+) -> None:
+    """Common ground: meet the partner the mediator named (``note``), or reply in general;
+    elsewhere, open by reflecting on whom the turn answers."""
     if note is not None:
         partner = note.pair[1] if note.pair[0] == me.name else note.pair[0]
         w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": refer(partner), "theme": note.theme})
@@ -324,8 +337,11 @@ def _reflection(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writ
         w.add_choice(P.GENERAL_REPLIES, **v)
     else:
         _reflect_opener(plan, context, me, w, v)
-    _point(plan, w, v)
-    _stake(me, w, v)
+
+
+def _common_ground_note(context: SessionContext, me: Delegation) -> CommonGroundNote | None:
+    """The mediator's finding that names this delegation, if any."""
+    return next((n for n in _notes(context) if me.name in n.pair), None)
 
 
 def _reflect_opener(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
@@ -359,14 +375,8 @@ def compose_lead(plan: TurnPlan, context: SessionContext) -> str:
     elif plan.move is Move.PROPOSE:
         w.add_choice(P.PROPOSALS, **{**v, "theme": _recent_theme(context) or v["topic"]})
     elif plan.move is Move.REFLECT:
-        note = next((n for n in _notes(context) if me.name in n.pair), None) if plan.phase == "common_ground" else None
-        if note is not None:
-            partner = note.pair[1] if note.pair[0] == me.name else note.pair[0]
-            w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": refer(partner), "theme": note.theme})
-        elif plan.phase == "common_ground":
-            w.add_choice(P.GENERAL_REPLIES, **v)
-        else:
-            _reflect_opener(plan, context, me, w, v)
+        note = _common_ground_note(context, me) if plan.phase == "common_ground" else None
+        _reflection_opener(plan, context, me, w, v, note)
     elif plan.move is not Move.SMART_QUESTION:
         _lead(plan, context, w, v)
         if plan.phase == "opening":

@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from summitry.backends.base import Completion, CompletionRequest
+from summitry.backends.base import Completion, CompletionRequest, common_prefix
 from summitry.errors import BackendError
 
 Answer = str | Callable[[CompletionRequest], str] | BaseException
@@ -86,7 +86,7 @@ class ScriptedModel:
             self.history.append(request)
             texts = [self._answer(request) for _ in range(request.n)]
             words = request.text_of_prompt().split()
-            cached = _common_prefix(self._previous_prompt, words)
+            cached = common_prefix(self._previous_prompt, words)
             self._previous_prompt = words
         completion_tokens = sum(self.count_tokens(t) for t in texts)
         elapsed = time.perf_counter() - started
@@ -130,14 +130,6 @@ def echo(request: CompletionRequest) -> str:
     lines = [line for line in request.text_of_prompt().splitlines() if line.strip()]
     return f"Echo: {lines[-1].strip()}" if lines else "Echo."
 
-
-def _common_prefix(a: list[str], b: list[str]) -> int:
-    count = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        count += 1
-    return count
 
 
 def _load_script(path: Path) -> list[str]:
