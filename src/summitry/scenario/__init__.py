@@ -16,13 +16,35 @@ from summitry.scenario.model import (
     Scenario,
     TalkingPoint,
 )
+from summitry.scenario.position import (
+    UNIT_KINDS,
+    Argument,
+    Concession,
+    PositionPaper,
+    Proposal,
+    Question,
+    Reason,
+    Rebuttal,
+    RedLine,
+    Unit,
+)
 from summitry.scenario.schema import scenario_json_schema
 from summitry.scenario.yaml_source import MAX_BYTES
 
 __all__ = [
     "MAX_BYTES",
     "PHASE_NAMES",
+    "UNIT_KINDS",
     "AgendaItem",
+    "Argument",
+    "Concession",
+    "PositionPaper",
+    "Proposal",
+    "Question",
+    "Reason",
+    "Rebuttal",
+    "RedLine",
+    "Unit",
     "BundledScenario",
     "Concept",
     "Delegation",

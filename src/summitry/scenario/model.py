@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from summitry.scenario.position import PositionPaper, Unit, slug, units_of
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[
     str,
@@ -111,10 +113,30 @@ class Delegation(_Strict):
     summary: Text
     interests: list[Text] = Field(min_length=1)
     answers: dict[str, str] = Field(default_factory=dict, description="question id -> option id")
-    talking_points: list[TalkingPoint] = Field(min_length=1)
+    talking_points: list[TalkingPoint] = Field(default_factory=list)
+    position: PositionPaper = Field(default_factory=PositionPaper, description="the delegation's position paper")
     relations: dict[str, Annotated[float, Field(ge=-1.0, le=1.0)]] = Field(default_factory=dict)
     naive_question: Text | None = None
     smartest_question: Text | None = None
+
+    @model_validator(mode="after")
+    def _has_material(self) -> Delegation:
+        if not self.talking_points and self.position.is_empty():
+            raise LocatedValueError(
+                f"delegation '{self.name}' has nothing to argue from; give it a position paper "
+                "(position: {arguments: [...], ...}) or at least one talking point",
+                ("position",),
+            )
+        return self
+
+    def material(self) -> list[Unit]:
+        """Every unit this delegation can argue from: its position paper, then its talking
+        points read as arguments (``egypt.point.3``), so older scenario files have material too."""
+        points = [
+            Unit(f"{slug(self.name)}.point.{i}", "argument", self.name, tp.text, on=tp.theme, claim=tp.text)
+            for i, tp in enumerate(self.talking_points, start=1)
+        ]
+        return [*units_of(self.name, self.position), *points]
 
 
 class Welcome(_Strict):
@@ -234,6 +256,7 @@ class Scenario(_Strict):
         for i, d in enumerate(self.delegations):
             _check_answers(d, questions, ("delegations", i, "answers"))
             _check_relations(d, names, ("delegations", i, "relations"))
+        _check_material(self, names, questions)
         for i, item in enumerate(self.agenda):
             who = getattr(item, "target", None) or getattr(item, "by", None)
             if who is not None and who not in names:
@@ -250,6 +273,10 @@ class Scenario(_Strict):
             if d.name == name:
                 return d
         raise KeyError(name)
+
+    def units(self) -> dict[str, Unit]:
+        """Every delegation's material by unit id."""
+        return {u.id: u for d in self.delegations for u in d.material()}
 
     def relation(self, a: str, b: str) -> float:
         """Relation of two delegations, -1 (rival) … +1 (ally); symmetric when one side says."""
@@ -302,3 +329,76 @@ def _check_relations(d: Delegation, names: list[str], at: tuple[str | int, ...] 
                 f"use one of: {', '.join(n for n in names if n != d.name)}",
                 (*at, other),
             )
+
+
+_PAPER_FIELDS = {
+    "reason": "reasons",
+    "argument": "arguments",
+    "rebuttal": "rebuttals",
+    "concession": "concessions",
+    "red_line": "red_lines",
+    "proposal": "proposals",
+    "question": "questions",
+}
+
+
+def _check_material(scenario: Scenario, names: list[str], questions: dict[str, LessonQuestion]) -> None:
+    """Unit ids are unique, and every reference in a position paper points at something real."""
+    seen: dict[str, str] = {}
+    units = [(i, d, u) for i, d in enumerate(scenario.delegations) for u in d.material()]
+    for i, d, unit in units:
+        at = _unit_loc(i, d, unit)
+        if unit.id in seen:
+            raise LocatedValueError(
+                f"unit id '{unit.id}' of '{d.name}' is already used by '{seen[unit.id]}'; "
+                "unit ids must be unique in the scenario",
+                (*at, "id"),
+            )
+        seen[unit.id] = d.name
+    for i, d, unit in units:
+        at = _unit_loc(i, d, unit)
+        if unit.question is not None and unit.question not in questions:
+            raise LocatedValueError(
+                f"a reason of '{d.name}' is for question '{unit.question}', which the lesson does not ask; "
+                f"use one of: {', '.join(questions)}",
+                (*at, "question"),
+            )
+        for field, who in (("to", unit.to), ("delegation", _target(unit, "delegation"))):
+            if who is not None and (who not in names or who == d.name):
+                others = ", ".join(n for n in names if n != d.name)
+                raise LocatedValueError(
+                    f"'{d.name}' ({unit.id}) names '{who}', which is not another delegation; use one of: {others}",
+                    (*at, "against", field) if field == "delegation" else (*at, field),
+                )
+        option = _target(unit, "option")
+        if option is not None:
+            qid, _, oid = option.partition(".")
+            valid = [f"{q.id}.{o.id}" for q in questions.values() for o in q.options]
+            if qid not in questions or oid not in {o.id for o in questions[qid].options}:
+                raise LocatedValueError(
+                    f"a rebuttal of '{d.name}' is against option '{option}', which is not in the lesson; "
+                    f"write it as question.option, one of: {', '.join(valid)}",
+                    (*at, "against", "option"),
+                )
+        aimed = _target(unit, "unit")
+        if aimed is not None and (aimed not in seen or seen[aimed] == d.name):
+            raise LocatedValueError(
+                f"a rebuttal of '{d.name}' is against unit '{aimed}', which is not another delegation's unit; "
+                "name an id from another delegation's position paper",
+                (*at, "against", "unit"),
+            )
+
+
+def _target(unit: Unit, kind: str) -> str | None:
+    if unit.target and unit.target.startswith(f"{kind}:"):
+        return unit.target.split(":", 1)[1]
+    return None
+
+
+def _unit_loc(index: int, d: Delegation, unit: Unit) -> tuple[str | int, ...]:
+    """Where a unit sits in the file, for the error message."""
+    if unit.id.startswith(f"{slug(d.name)}.point."):
+        return ("delegations", index, "talking_points", int(unit.id.rsplit(".", 1)[1]) - 1)
+    field = _PAPER_FIELDS[unit.kind]
+    ids = [u.id for u in d.material() if u.kind == unit.kind]
+    return ("delegations", index, "position", field, ids.index(unit.id))
