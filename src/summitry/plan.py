@@ -86,6 +86,8 @@ class TurnPlan(BaseModel):
     option_id: str | None = None
     concept_id: str | None = None
     talking_point: TalkingPointRef | None = None
+    units: tuple[str, ...] = Field(default=(), description="ids of the speaker's own material this turn uses")
+    engages: tuple[str, ...] = Field(default=(), description="ids of others' material this turn answers")
     prompt: str | None = Field(default=None, description="question or scenario being answered")
     next_speaker: str | None = Field(default=None, description="whom the mediator hands over to")
     explanations: tuple[Explanation, ...] = ()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from summitry.plan import TurnPlan
 from summitry.turns import Turn
@@ -43,12 +43,32 @@ class TurnPlanned(_Event):
     plan: TurnPlan
 
 
+SpanSource = Literal["model", "template", "scenario", "person"]
+
+
+class Span(BaseModel):
+    """A stretch of a turn's text and who wrote it: a language model, the composer's wording
+    (``template``), the scenario's own words (``scenario``), or a person at a seat."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    source: SpanSource
+
+
 class TurnSpoken(_Event):
     type: Literal["turn_spoken"] = "turn_spoken"
     turn: Turn
     realizer: str
     fallback: bool = False
     info: dict[str, Any] = Field(default_factory=dict)
+    spans: tuple[Span, ...] = Field(default=(), description="where each part of the text came from; joins to it")
+
+    @model_validator(mode="after")
+    def _spans_join_to_text(self) -> TurnSpoken:
+        if self.spans and "".join(s.text for s in self.spans) != self.turn.text:
+            raise ValueError("the spans of a spoken turn must join to exactly its text")
+        return self
 
 
 class PhaseCompleted(_Event):
