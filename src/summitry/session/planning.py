@@ -15,7 +15,9 @@ from functools import cached_property
 from typing import Any
 
 from summitry.plan import Move, Stance, TalkingPointRef, TurnPlan
-from summitry.scenario.model import Concept, Scenario, TalkingPoint
+from summitry.scenario.model import Concept, Scenario
+from summitry.scenario.position import Unit
+from summitry.session.material import choose_move, fresh_units
 from summitry.session.turn_taking import Floor, choose_addressee, named_in, stance_toward
 from summitry.turns import Turn
 from summitry.wording import overlap
@@ -96,18 +98,11 @@ class PlanContext:
 PhasePlanner = Callable[[PlanContext], TurnPlan | None]
 
 
-def pick_talking_point(ctx: PlanContext, speaker: str, matter: str) -> TalkingPointRef | None:
-    """The speaker's unused talking point most relevant to the matter, if one is left."""
-    used = {p.talking_point.text for p in ctx.plans if p.speaker == speaker and p.talking_point}
-    fresh = [tp for tp in ctx.scenario.delegation(speaker).talking_points if tp.text not in used]
-    if not fresh:
+def talking_point_of(unit: Unit | None) -> TalkingPointRef | None:
+    """A unit as the older plan field reads it (its point and its words), for realizers that use it."""
+    if unit is None:
         return None
-
-    def score(tp: TalkingPoint) -> float:
-        return overlap(matter, f"{tp.theme} {tp.text}") + 2 * overlap(matter, tp.theme) + 0.02 * ctx.rng.random()
-
-    best = max(fresh, key=score)
-    return TalkingPointRef(theme=best.theme, text=best.text)
+    return TalkingPointRef(theme=unit.on or unit.kind.replace("_", " "), text=unit.text)
 
 
 def pick_concept(ctx: PlanContext, speaker: str, matter: str) -> Concept | None:
@@ -132,40 +127,65 @@ def delegation_turn(
     answer_to: Turn | None = None,
     recent: int = 4,
     **fields: Any,
-) -> TurnPlan:
-    """Plan a delegation's turn that reacts to a recent speaker and draws on its own material."""
+) -> TurnPlan | None:
+    """Plan a delegation's move on its material toward a recent speaker; None when it has nothing left to say."""
     pairs = list(zip(ctx.turns, ctx.plans, strict=True))[-recent:]
     bridge = None if answer_to else find_bridge(ctx, speaker)
-    target = answer_to or (bridge[0] if bridge else choose_addressee(ctx.scenario, speaker, pairs, ctx.rng))
+    target = answer_to or bridge or choose_addressee(ctx.scenario, speaker, pairs, ctx.rng)
     if target is None and ctx.turns and ctx.turns[-1].speaker == ctx.moderator:
         target = ctx.turns[-1]
-    point = bridge[1] if bridge else pick_talking_point(ctx, speaker, f"{matter} {target.text if target else ''}")
-    concept = pick_concept(ctx, speaker, f"{matter} {point.text if point else ''}")
-    fields.setdefault("stance", _stance(ctx, speaker, target, point))
-    if target is not None and move is Move.ANSWER and target.speaker != ctx.moderator:
-        move = _move_for(fields["stance"])
+    target_plan = ctx.plans[target.index - 1] if target else None
+    stance = fields.pop("stance", None) or _stance(ctx, speaker, target)
+    choice = choose_move(ctx.scenario, ctx.plans, speaker, target_plan, matter, stance, ctx.rng)
+    if choice is None:
+        return None
+    units = ctx.scenario.units()
+    primary = units[choice.units[0]]
+    concept = pick_concept(ctx, speaker, f"{matter} {primary.text}")
+    if choice.move is Move.ASK:
+        addressees = (choice.addressee,) if choice.addressee else tuple(n for n in ctx.names if n != speaker)
+    else:
+        addressees = (target.speaker,) if target else ()
+    chosen = _move(move, choice.move, answers_moderator=target is not None and target.speaker == ctx.moderator)
     return ctx.plan(
         speaker,
-        move,
-        addressees=(target.speaker,) if target else (),
+        chosen,
+        addressees=addressees,
         responds_to=target.index if target else None,
-        talking_point=point,
+        talking_point=talking_point_of(primary),
+        units=choice.units,
+        engages=choice.engages,
+        stance=choice.stance or stance,
         concept_id=concept.id if concept else None,
         prompt=matter or None,
         **fields,
     )
 
 
-def find_bridge(ctx: PlanContext, speaker: str, window: int = 12) -> tuple[Turn, TalkingPointRef] | None:
-    """In the warmer later phases: a rival's recent turn on a theme the speaker has a fresh point on.
+EXPLICIT_MOVES = frozenset({Move.ASK, Move.PROPOSE, Move.CONCEDE})
+
+
+def _move(phase_move: Move, material_move: Move, *, answers_moderator: bool) -> Move:
+    """The move a turn makes: what its material does (a concession, a proposal, a question) wins;
+    otherwise a reflection or a proposal the phase asks for, an answer to the mediator, or the
+    reaction to the addressee that the material chose."""
+    if material_move in EXPLICIT_MOVES:
+        return material_move
+    if phase_move in (Move.REFLECT, Move.PROPOSE):
+        return phase_move
+    return Move.ANSWER if answers_moderator else material_move
+
+
+def find_bridge(ctx: PlanContext, speaker: str, window: int = 12) -> Turn | None:
+    """In the warmer later phases: a rival's recent turn on a point the speaker has fresh material on.
 
     This is how rivals come to common ground in a session: once the room has turned to
-    shared problems, a delegation answers a rival on a theme they both care about.
+    shared problems, a delegation answers a rival on a point they both care about.
     """
     if not (ctx.phase in WARM_PHASES or _after_reframe(ctx)):
         return None
-    used = {p.talking_point.text for p in ctx.plans if p.speaker == speaker and p.talking_point}
-    fresh = {tp.theme: tp for tp in ctx.scenario.delegation(speaker).talking_points if tp.text not in used}
+    units = ctx.scenario.units()
+    mine = {u.on for u in fresh_units(ctx.scenario, ctx.plans, speaker) if u.on}
     recent = list(zip(ctx.turns, ctx.plans, strict=True))[-window:]
     for turn, plan in reversed(recent):
         rival = (
@@ -173,26 +193,22 @@ def find_bridge(ctx: PlanContext, speaker: str, window: int = 12) -> tuple[Turn,
             and turn.speaker != speaker
             and ctx.scenario.relation(speaker, turn.speaker) < -0.3
         )
-        if rival and plan.talking_point and plan.talking_point.theme in fresh:
-            tp = fresh[plan.talking_point.theme]
-            return turn, TalkingPointRef(theme=tp.theme, text=tp.text)
+        if rival and any(units[uid].on in mine for uid in plan.units if uid in units):
+            return turn
     return None
 
 
-def _stance(ctx: PlanContext, speaker: str, target: Turn | None, point: TalkingPointRef | None) -> Stance:
+def _stance(ctx: PlanContext, speaker: str, target: Turn | None) -> Stance:
     if target is None or target.speaker not in ctx.names:
         return Stance.NEUTRAL
     warm = ctx.phase in WARM_PHASES or _after_reframe(ctx)
     warmth = 0.35 if warm else 0.0
-    target_plan = ctx.plans[target.index - 1]
-    if point and target_plan.talking_point and point.theme == target_plan.talking_point.theme:
+    units = ctx.scenario.units()
+    theirs = {units[uid].on for uid in ctx.plans[target.index - 1].units if uid in units}
+    if (theirs & {u.on for u in fresh_units(ctx.scenario, ctx.plans, speaker)}) - {None}:
         warmth += 1.2 if warm else 0.3
     return stance_toward(ctx.scenario, speaker, target.speaker, warmth)
 
 
 def _after_reframe(ctx: PlanContext) -> bool:
     return any(p.phase == "reframe" for p in ctx.plans)
-
-
-def _move_for(stance: Stance) -> Move:
-    return {Stance.OPPOSE: Move.REBUT, Stance.SUPPORT: Move.AGREE_EXTEND}.get(stance, Move.ANSWER)

@@ -1,49 +1,39 @@
-"""The common-ground phase: the mediator names rivals who converged, from what was said."""
+"""The common-ground phase: the mediator names rivals who stood on the same side of a point, then
+each delegation with something left to say replies, those named first."""
 
 from __future__ import annotations
 
-from summitry.analysis.common_ground import find_common_ground
-from summitry.analysis.embed import LexicalEmbedder
-from summitry.analysis.labels import theme_vocabulary
 from summitry.plan import CommonGroundNote, Move, TurnPlan
+from summitry.session.accord import rival_common_ground
+from summitry.session.material import has_material
 from summitry.session.planning import PlanContext, delegation_turn
-from summitry.turns import Transcript
-
-_EMBEDDER = LexicalEmbedder()
 
 
 def plan_common_ground(ctx: PlanContext) -> TurnPlan | None:
     """First the mediator's findings, then each delegation's reply, those named first."""
     if not ctx.phase_plans:
         notes = find_notes(ctx)
-        return ctx.plan(ctx.moderator, Move.SUMMARIZE, addressees=_named(notes), common_ground=notes)
+        engaged = tuple(uid for note in notes for uid in note.units)
+        return ctx.plan(ctx.moderator, Move.SUMMARIZE, addressees=_named(notes), common_ground=notes, engages=engaged)
     notes = ctx.phase_plans[0].common_ground
     order = list(_named(notes)) + [n for n in ctx.names if n not in _named(notes)]
-    waiting = [n for n in order if not ctx.spoke_in_phase(n)]
-    if not waiting:
-        return None
-    speaker = waiting[0]
-    partner = _partner(notes, speaker)
-    theme = next((n.theme for n in notes if speaker in n.pair), "")
-    partner_turn = next((t for t in reversed(ctx.turns) if t.speaker == partner), None)
-    return delegation_turn(
-        ctx, speaker, Move.REFLECT, f"common ground {theme}".strip(), answer_to=partner_turn, recent=1
-    )
+    for speaker in [n for n in order if not ctx.spoke_in_phase(n) and has_material(ctx.scenario, ctx.plans, n)]:
+        partner = _partner(notes, speaker)
+        theme = next((n.theme for n in notes if speaker in n.pair), "")
+        partner_turn = next((t for t in reversed(ctx.turns) if t.speaker == partner), None)
+        plan = delegation_turn(
+            ctx, speaker, Move.REFLECT, f"common ground {theme}".strip(), answer_to=partner_turn, recent=1
+        )
+        if plan is not None:
+            return plan
+    return None
 
 
 def find_notes(ctx: PlanContext) -> tuple[CommonGroundNote, ...]:
-    """Run the analysis on the turns so far and keep what the mediator will say."""
-    transcript = Transcript(title=ctx.scenario.title, turns=ctx.turns, moderator=ctx.moderator)
-    findings = find_common_ground(
-        transcript,
-        relation=ctx.scenario.relation,
-        embedder=_EMBEDDER,
-        limit=ctx.item.pairs,
-        themes=theme_vocabulary(ctx.scenario),
-    )
+    """The rival pairs whose units stood on the same side of a point, as the mediator will name them."""
     return tuple(
-        CommonGroundNote(pair=f.pair, theme=f.theme, sentence=f.sentence, turns=tuple(e.turn for e in f.evidence))
-        for f in findings
+        CommonGroundNote(pair=point.pair, theme=point.on, sentence="", turns=point.turns, units=point.units)
+        for point in rival_common_ground(ctx.scenario, ctx.plans, ctx.item.pairs)
     )
 
 
