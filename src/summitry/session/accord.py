@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from summitry.plan import Move, Stance, TurnPlan
+from summitry.scenario.index import unit_index
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
 from summitry.session.material import relevance
@@ -44,7 +45,7 @@ class SharedPoint:
 
 def uses_of(scenario: Scenario, plans: tuple[TurnPlan, ...], speaker: str) -> list[Use]:
     """Every unit the speaker used in the session, in the order it used them."""
-    units = scenario.units()
+    units = unit_index(scenario)
     return [Use(units[uid], plan) for plan in plans if plan.speaker == speaker for uid in plan.units if uid in units]
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summitry.plan import Move, Stance, TurnPlan
+from summitry.scenario.index import unit_index, material_of
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
 from summitry.wording import overlap
@@ -46,7 +47,7 @@ def used_units(plans: Iterable[TurnPlan]) -> set[str]:
 def fresh_units(scenario: Scenario, plans: Iterable[TurnPlan], speaker: str) -> list[Unit]:
     """The speaker's units not yet used in the session, in the order of its position paper."""
     used = used_units(plans)
-    return [u for u in scenario.delegation(speaker).material() if u.id not in used]
+    return [u for u in material_of(scenario, speaker) if u.id not in used]
 
 
 def has_material(scenario: Scenario, plans: Iterable[TurnPlan], speaker: str) -> bool:
@@ -99,14 +100,14 @@ def choose_move(
     names = {d.name for d in scenario.delegations}
     if target is None or target.speaker not in names:
         return _statement(fresh, matter, rng)
-    units = scenario.units()
+    units = unit_index(scenario)
     theirs = [units[uid] for uid in target.units if uid in units]
     return (
         _answer_question(fresh, theirs, speaker, rng)
         or _rebuttal(fresh, scenario, target, theirs, stance, rng)
         or _concession(fresh, target, theirs, stance, rng)
         or _same_point(fresh, theirs, stance, rng)
-        or _statement(fresh, f"{matter} {' '.join(u.text for u in theirs)}", rng, theirs, stance)
+        or _statement(fresh, f"{matter} {' '.join(u.text for u in theirs)}", rng, theirs)
     )
 
 
@@ -166,20 +167,21 @@ def _statement(
     matter: str,
     rng: random.Random,
     theirs: list[Unit] | None = None,
-    stance: Stance = Stance.NEUTRAL,
 ) -> MoveChoice | None:
-    """A unit of the speaker's most relevant to the matter; a question of its own when nothing else is left."""
+    """A unit of the speaker's most relevant to the matter, said in answer to the addressee's turn
+    without claiming to be on its point; a question of its own when nothing else is left."""
     unit = best_unit([u for u in fresh if u.kind in STATEMENT_KINDS], matter, rng)
     if unit is None:
         question = next((u for u in fresh if u.kind == "question"), None)
         if question is None:
             return None
         return MoveChoice(Move.ASK, (question.id,), addressee=question.to)
-    if unit.kind == "proposal":
-        return MoveChoice(Move.PROPOSE, (unit.id,))
     engaged = tuple(u.id for u in (theirs or [])[:1])
-    move = Move.REBUT if stance is Stance.OPPOSE and engaged else Move.ANSWER
-    return MoveChoice(move, (unit.id,), engaged)
+    if unit.kind == "proposal":
+        return MoveChoice(Move.PROPOSE, (unit.id,), engaged)
+    if unit.kind == "concession":
+        return MoveChoice(Move.CONCEDE, (unit.id,), engaged, Stance.QUALIFY)
+    return MoveChoice(Move.ANSWER, (unit.id,), engaged)
 
 
 def proposal_for(fresh: list[Unit], matter: str, rng: random.Random) -> Unit:

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from summitry.plan import Move, Stance, TalkingPointRef, TurnPlan
+from summitry.scenario.index import unit_index
 from summitry.scenario.model import Concept, Scenario
 from summitry.scenario.position import Unit
 from summitry.session.material import choose_move, fresh_units
@@ -139,7 +140,7 @@ def delegation_turn(
     choice = choose_move(ctx.scenario, ctx.plans, speaker, target_plan, matter, stance, ctx.rng)
     if choice is None:
         return None
-    units = ctx.scenario.units()
+    units = unit_index(ctx.scenario)
     primary = units[choice.units[0]]
     concept = pick_concept(ctx, speaker, f"{matter} {primary.text}")
     if choice.move is Move.ASK:
@@ -184,7 +185,7 @@ def find_bridge(ctx: PlanContext, speaker: str, window: int = 12) -> Turn | None
     """
     if not (ctx.phase in WARM_PHASES or _after_reframe(ctx)):
         return None
-    units = ctx.scenario.units()
+    units = unit_index(ctx.scenario)
     mine = {u.on for u in fresh_units(ctx.scenario, ctx.plans, speaker) if u.on}
     recent = list(zip(ctx.turns, ctx.plans, strict=True))[-window:]
     for turn, plan in reversed(recent):
@@ -203,7 +204,7 @@ def _stance(ctx: PlanContext, speaker: str, target: Turn | None) -> Stance:
         return Stance.NEUTRAL
     warm = ctx.phase in WARM_PHASES or _after_reframe(ctx)
     warmth = 0.35 if warm else 0.0
-    units = ctx.scenario.units()
+    units = unit_index(ctx.scenario)
     theirs = {units[uid].on for uid in ctx.plans[target.index - 1].units if uid in units}
     if (theirs & {u.on for u in fresh_units(ctx.scenario, ctx.plans, speaker)}) - {None}:
         warmth += 1.2 if warm else 0.3
