@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import random
 
+from summitry.identity import identity_confusions
 from summitry.plan import Move, Stance, TurnPlan
 from summitry.realize.bank import Bank, bank_for, placeholders
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.grammar import (
     address,
+    continuing,
     first_clause,
     ordinal_words,
     proper_words,
@@ -30,6 +32,7 @@ from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
 from summitry.wording import end_sentence, lower_first, refer
 
+ATTEMPTS = 3  # wordings tried when a connecting phrase next to the material reads as speaking for another
 RIVALRY = -0.3  # relation below which two delegations are rivals (as turn-taking reads it)
 SUBORDINATORS = ("if ", "provided ", "as long as ", "so long as ", "once ", "when ", "unless ", "on condition")
 
@@ -46,11 +49,20 @@ class Composer:
         """The scenario's names (words it capitalises inside sentences), read once per scenario."""
         if self._names is None or self._names[0] is not scenario:
             names = {w for d in scenario.delegations for w in d.name.split()}
-            self._names = (scenario, proper_words(scenario.model_dump_json()) | names)
+            corpus = scenario.model_dump_json(exclude={"title"})  # a title capitalises common words
+            self._names = (scenario, proper_words(corpus) | names)
         return self._names[1]
 
     def realize(self, plan: TurnPlan, context: SessionContext) -> Realization:
-        rng = random.Random(f"{context.seed}:{plan.index}:composer")
+        names = _names(context.scenario)
+        for attempt in range(ATTEMPTS):
+            writer = self._compose(plan, context, attempt)
+            if not identity_confusions(writer.text(), plan.speaker, [n for n in names if n != plan.speaker]):
+                break
+        return Realization(text=writer.text(), realizer=self.name, spans=tuple(writer.spans()))
+
+    def _compose(self, plan: TurnPlan, context: SessionContext, attempt: int) -> Writer:
+        rng = random.Random(f"{context.seed}:{plan.index}:composer" + (f":{attempt}" if attempt else ""))
         scenario = context.scenario
         writer = Writer(context.turns, rng, self.proper(scenario))
         if plan.is_moderator:
@@ -59,9 +71,9 @@ class Composer:
             say(writer, bank_for(scenario, "delegation"), "collective_thanks", mod=address(scenario.moderator.name))
         else:
             compose_delegation(plan, context, writer)
-        if not writer.parts:  # every wording was already said: the plain material, or a short pass
+        if not writer.parts:  # every wording was already said
             writer.add(f"{plan.speaker} has nothing to add at this point.")
-        return Realization(text=writer.text(), realizer=self.name, spans=tuple(writer.spans()))
+        return writer
 
 
 def say(w: Writer, bank: Bank, slot: str, **values: str) -> bool:
@@ -91,12 +103,12 @@ def compose_delegation(plan: TurnPlan, context: SessionContext, w: Writer) -> No
     opened = _open(plan, context, w, bank, mine, theirs, values)
     for unit in mine:
         if unit.kind == "reason":
-            _choice(scenario, unit, w, bank)
+            _choice(scenario, unit, w, bank, name_the_question=not opened)
         elif unit.kind == "red_line" and not opened:
             say(w, bank, "red_line")
         w.add(end_sentence(unit.text), source="scenario")
         if unit.kind == "concession" and unit.condition:
-            say(w, bank, "condition", condition=condition_clause(unit.condition))
+            say(w, bank, "condition", condition=condition_clause(unit.condition, w.proper))
         opened = True
 
 
@@ -106,13 +118,20 @@ def _values(
     addressee = plan.addressees[0] if plan.addressees else ""
     spoken = theirs[0] if theirs else None
     claim = (spoken.claim or spoken.text) if spoken else ""
-    point = next((u.on for u in [*theirs, *mine] if u.on and u.kind != "reason"), None)
     return {
         "a": refer(addressee),
         "mod": address(context.scenario.moderator.name),
-        "point": point or "this point",
+        "point": point_of(context.scenario, spoken) if spoken else point_of(context.scenario, mine[0]) if mine else "",
         "gist": (reported(first_clause(claim), proper) or "") if claim else "",
     }
+
+
+def point_of(scenario: Scenario, unit: Unit) -> str:
+    """What a unit is on, as a phrase: its ``on``, or for a reason the lesson question it answers."""
+    if unit.kind == "reason":
+        place = next((i for i, q in enumerate(scenario.lesson.questions, start=1) if q.id == unit.question), 0)
+        return f"the {ordinal_words(place)} question" if place else ""
+    return unit.on or ""
 
 
 def _open(
@@ -151,27 +170,38 @@ def _open_onto_delegation(
     other: str,
 ) -> bool:
     primary = mine[0] if mine else None
-    if plan.move is Move.CONCEDE:
-        return say(w, bank, "concede", **v)
+    if plan.move is Move.CONCEDE:  # a concession is offered on its own point
+        return say(w, bank, "concede", **{**v, "point": point_of(scenario, primary) if primary else v["point"]})
     if theirs and theirs[0].kind == "question":
         return say(w, bank, "answer_question", **v)
     if primary is not None and primary.kind == "rebuttal" and other in primary.text:
         return False  # the rebuttal names whom it answers in its own words
     aimed = primary is not None and primary.kind == "rebuttal"
     if not (aimed or (primary is not None and theirs and same_point(scenario, primary, theirs[0]))):
-        return say(w, bank, "statement_to", **v) if theirs else say(w, bank, "turn_to", **v)
+        their_point = bool(theirs) and theirs[0].kind != "reason" and bool(theirs[0].on)
+        return say(w, bank, "statement_to", **v) if their_point else say(w, bank, "turn_to", **v)
     if plan.phase == "common_ground" and plan.move is Move.REFLECT and plan.stance is not Stance.OPPOSE:
         return say(w, bank, "common_ground", **v)
-    if plan.move is Move.REBUT or plan.stance is Stance.OPPOSE:
+    agreeing = plan.move is Move.AGREE_EXTEND or plan.stance is Stance.SUPPORT
+    if primary is not None and primary.kind == "reason" and theirs:
+        agreeing = same_answer(scenario, primary, theirs[0])  # on a lesson question, the choice decides the side
+    if not agreeing and (plan.move is Move.REBUT or plan.stance is not Stance.SUPPORT or primary.kind == "reason"):
         option = _option_target(scenario, primary)
         if option:
             return say(w, bank, "rebut_option", **v, option=option)
         return say(w, bank, "rebut_gist", **v) or say(w, bank, "rebut_point", **v)
-    if plan.move is Move.AGREE_EXTEND or plan.stance is Stance.SUPPORT:
+    if agreeing:
         if scenario.relation(plan.speaker, other) < RIVALRY and say(w, bank, "agree_rival", **v):
             return True
         return say(w, bank, "agree", **v)
     return say(w, bank, "statement_to", **v)
+
+
+def same_answer(scenario: Scenario, mine: Unit, theirs: Unit) -> bool:
+    """Whether two delegations chose the same option on the question their reasons answer."""
+    question = mine.question or ""
+    choice = scenario.delegation(mine.owner).answers.get(question)
+    return choice is not None and choice == scenario.delegation(theirs.owner).answers.get(question)
 
 
 def same_point(scenario: Scenario, mine: Unit, theirs: Unit) -> bool:
@@ -193,19 +223,20 @@ def _option_target(scenario: Scenario, unit: Unit | None) -> str | None:
     return None
 
 
-def _choice(scenario: Scenario, reason: Unit, w: Writer, bank: Bank) -> None:
-    """The option the delegation chose on the reason's question, before the reason itself."""
+def _choice(scenario: Scenario, reason: Unit, w: Writer, bank: Bank, *, name_the_question: bool = True) -> None:
+    """The option the delegation chose on the reason's question, before the reason itself; after
+    an opening that already named the question by its place, without naming it so again."""
     me = scenario.delegation(reason.owner)
     for nth, question in enumerate(scenario.lesson.questions, start=1):
         option = next((o for o in question.options if o.id == me.answers.get(question.id)), None)
         if question.id == reason.question and option is not None:
-            say(w, bank, "choice", question=quoted(question.text), option=quoted(option.text), nth=ordinal_words(nth))
+            say(w, bank, "choice", question=quoted(question.text), option=quoted(option.text), nth=ordinal_words(nth) if name_the_question else "")
 
 
-def condition_clause(condition: str) -> str:
+def condition_clause(condition: str, proper: frozenset[str] = frozenset()) -> str:
     """A concession's condition as a clause that follows 'only': 'if …' stays, anything else gets 'if'."""
     text = condition.strip().rstrip(".")
-    return text if text.lower().startswith(SUBORDINATORS) else f"if {lower_first(text)}"
+    return text if text.lower().startswith(SUBORDINATORS) else f"if {continuing(text, proper)}"
 
 
 def _naive_question(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank) -> None:

@@ -63,11 +63,16 @@ def continuing(sentence: str, proper: frozenset[str] = frozenset()) -> str:
 
 
 _INSIDE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+)")
+_NAME_PAIR = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+) ([A-Z][a-z]+)")
 
 
 def proper_words(corpus: str) -> frozenset[str]:
-    """Words a corpus capitalises in the middle of a sentence: the names it uses ('Egypt', 'Lake')."""
-    return frozenset(_INSIDE_CAPITAL.findall(corpus))
+    """Words a corpus capitalises in the middle of a sentence: the names it uses ('Egypt'), and the
+    words of two-word names ('Lake Victoria'); a capitalised word the corpus also writes in lower
+    case on its own is a common word."""
+    lowered = set(re.findall(r"\b[a-z][a-z]+\b", corpus))
+    single = {w for w in _INSIDE_CAPITAL.findall(corpus) if w.lower() not in lowered}
+    return frozenset(single | {w for pair in _NAME_PAIR.findall(corpus) for w in pair})
 
 
 _THIRD = {"we": "they", "us": "them", "our": "their", "ours": "theirs", "ourselves": "themselves"}

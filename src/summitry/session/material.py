@@ -106,6 +106,7 @@ def choose_move(
         _answer_question(fresh, theirs, speaker, rng)
         or _rebuttal(fresh, scenario, target, theirs, stance, rng)
         or _concession(fresh, target, theirs, stance, rng)
+        or _question(fresh, target)
         or _same_point(fresh, theirs, stance, rng)
         or _statement(fresh, f"{matter} {' '.join(u.text for u in theirs)}", rng, theirs)
     )
@@ -148,6 +149,14 @@ def _concession(
         return None
     engaged = tuple(u.id for u in theirs if u.on == concession.on)[:1]
     return MoveChoice(Move.CONCEDE, (concession.id,), engaged, Stance.QUALIFY)
+
+
+def _question(fresh: list[Unit], target: TurnPlan) -> MoveChoice | None:
+    """A question of the speaker's own for the delegation it answers."""
+    question = next((u for u in fresh if u.kind == "question" and u.to == target.speaker), None)
+    if question is None:
+        return None
+    return MoveChoice(Move.ASK, (question.id,), target.units[:1], addressee=target.speaker)
 
 
 def _same_point(fresh: list[Unit], theirs: list[Unit], stance: Stance, rng: random.Random) -> MoveChoice | None:

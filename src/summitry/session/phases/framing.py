@@ -7,7 +7,7 @@ from summitry.session.material import reasons_for
 from summitry.session.planning import PlanContext, delegation_turn
 
 COLLECTIVE_VOICE = "All delegations"
-OPENING_REASONS = 2  # an opening gives its reasons for the first two lesson answers, as the seed does
+OPENING_REASONS = 1  # an opening explains its first lesson answer; the seed's openings name one or two
 
 
 def plan_welcome(ctx: PlanContext) -> TurnPlan | None:
