@@ -9,6 +9,7 @@ import pytest
 from summitry.identity import identity_confusions
 from summitry.scenario import bundled_scenarios, load_scenario
 from summitry.scenario.model import PHASE_NAMES
+from summitry.session.accord import common_ground_holds
 from summitry.session.log import read_events
 from summitry.transcript import parse_markdown, render_markdown
 from summitry.wording import normalize_sentence, sentences
@@ -97,8 +98,10 @@ def test_common_ground_names_only_rival_pairs_that_exist(tmp_path):
     state = run_session("quantum-summit", tmp_path)
     plan = next(p for p in state.plans if p.common_ground)
     scenario = state.scenario
+    said = state.turns[plan.index - 1].text
     for note in plan.common_ground:
         assert scenario.relation(*note.pair) < 0
-        assert note.sentence in state.turns[plan.index - 1].text
+        assert note.theme in said and all(name in said for name in note.pair)
+        assert common_ground_holds(scenario, tuple(state.plans[: plan.index - 1]), *note.pair, note.theme)
         for index in note.turns:
             assert state.turns[index - 1].speaker in note.pair

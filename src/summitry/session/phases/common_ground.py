@@ -3,7 +3,10 @@ each delegation with something left to say replies, those named first."""
 
 from __future__ import annotations
 
+import re
+
 from summitry.plan import CommonGroundNote, Move, TurnPlan
+from summitry.realize.grammar import continuing
 from summitry.session.accord import rival_common_ground
 from summitry.session.material import has_material
 from summitry.session.planning import PlanContext, delegation_turn
@@ -32,9 +35,20 @@ def plan_common_ground(ctx: PlanContext) -> TurnPlan | None:
 def find_notes(ctx: PlanContext) -> tuple[CommonGroundNote, ...]:
     """The rival pairs whose units stood on the same side of a point, as the mediator will name them."""
     return tuple(
-        CommonGroundNote(pair=point.pair, theme=point.on, sentence="", turns=point.turns, units=point.units)
-        for point in rival_common_ground(ctx.scenario, ctx.plans, ctx.item.pairs)
+        CommonGroundNote(pair=p.pair, theme=_theme(ctx, p.on, p.pair[0]), turns=p.turns, units=p.units)
+        for p in rival_common_ground(ctx.scenario, ctx.plans, ctx.item.pairs)
     )
+
+
+def _theme(ctx: PlanContext, point: str, member: str) -> str:
+    """A point as the mediator names it: a lesson question's point is the option both chose."""
+    question = next((q for q in ctx.scenario.lesson.questions if q.id == point), None)
+    if question is None:
+        return point
+    chosen = ctx.scenario.delegation(member).answers.get(question.id)
+    option = next((o.text for o in question.options if o.id == chosen), point)
+    option = " ".join(re.sub(r"\([^)]*\)", "", option).split())  # an aside in brackets is not the point
+    return continuing(option, frozenset(w for d in ctx.scenario.delegations for w in d.name.split()))
 
 
 def _named(notes: tuple[CommonGroundNote, ...]) -> tuple[str, ...]:
