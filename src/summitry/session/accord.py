@@ -63,8 +63,8 @@ def positions_taken(scenario: Scenario, plans: tuple[TurnPlan, ...], matter: str
 
 def shared_point(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str, on: str) -> SharedPoint | None:
     """The evidence that ``a`` and ``b`` stood on the same side of point ``on``, or None if they did not."""
-    mine = [u for u in uses_of(scenario, plans, a) if _point(u.unit) == on]
-    theirs = [u for u in uses_of(scenario, plans, b) if _point(u.unit) == on]
+    mine = [u for u in uses_of(scenario, plans, a) if unit_point(u.unit) == on]
+    theirs = [u for u in uses_of(scenario, plans, b) if unit_point(u.unit) == on]
     if _rebutted(mine, b, theirs) or _rebutted(theirs, a, mine):
         return None
     for x in mine:
@@ -88,7 +88,7 @@ def rival_common_ground(scenario: Scenario, plans: tuple[TurnPlan, ...], limit: 
     )
     found: list[SharedPoint] = []
     for a, b in rivals:
-        points = dict.fromkeys(_point(u.unit) for u in uses_of(scenario, plans, a))
+        points = dict.fromkeys(unit_point(u.unit) for u in uses_of(scenario, plans, a))
         shared = (shared_point(scenario, plans, a, b, on) for on in points if on)
         point = next((s for s in shared if s is not None), None)
         if point is not None:
@@ -98,7 +98,7 @@ def rival_common_ground(scenario: Scenario, plans: tuple[TurnPlan, ...], limit: 
     return found
 
 
-def _point(unit: Unit) -> str | None:
+def unit_point(unit: Unit) -> str | None:
     """The point a unit is on; a reason is on its lesson question."""
     return unit.question if unit.kind == "reason" else unit.on
 

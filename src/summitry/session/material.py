@@ -24,7 +24,7 @@ from summitry.wording import overlap
 
 # A delegation's own kinds of unit, in the order a plain statement reaches for them.
 STATEMENT_KINDS = ("argument", "reason", "red_line", "proposal", "concession")
-OPPOSING_MOVES = frozenset({Move.REBUT})
+RIVALRY = -0.3  # relation below which two delegations are rivals (as turn-taking reads it)
 KIND_BONUS = {"argument": 0.06, "reason": 0.05, "proposal": 0.03, "red_line": 0.02, "concession": 0.0}  # a guess
 
 
@@ -107,7 +107,7 @@ def choose_move(
         or _rebuttal(fresh, scenario, target, theirs, stance, rng)
         or _concession(fresh, target, theirs, stance, rng)
         or _question(fresh, target)
-        or _same_point(fresh, theirs, stance, rng)
+        or _same_point(fresh, theirs, stance, rng, scenario.relation(speaker, target.speaker) < RIVALRY)
         or _statement(fresh, f"{matter} {' '.join(u.text for u in theirs)}", rng, theirs)
     )
 
@@ -159,15 +159,21 @@ def _question(fresh: list[Unit], target: TurnPlan) -> MoveChoice | None:
     return MoveChoice(Move.ASK, (question.id,), target.units[:1], addressee=target.speaker)
 
 
-def _same_point(fresh: list[Unit], theirs: list[Unit], stance: Stance, rng: random.Random) -> MoveChoice | None:
-    """A unit of the speaker's own on the very point the addressee just made: agree and add, or answer it."""
+def _same_point(
+    fresh: list[Unit], theirs: list[Unit], stance: Stance, rng: random.Random, rivals: bool
+) -> MoveChoice | None:
+    """A unit of the speaker's own on the very point the addressee just made: agree and add, or answer
+    it. Rivals agree only where one of them offers something (a proposal or a concession): warmth
+    alone does not put two rivals' arguments on the same side."""
     for their in theirs:
         mine = [u for u in fresh if u.on and u.on == their.on and u.kind in STATEMENT_KINDS]
         unit = best_unit(mine, their.text, rng)
         if unit is None:
             continue
-        move = Move.AGREE_EXTEND if stance is Stance.SUPPORT else Move.REBUT if stance is Stance.OPPOSE else Move.ANSWER
-        return MoveChoice(move, (unit.id,), (their.id,))
+        offered = {unit.kind, their.kind} & {"proposal", "concession"}
+        agreeing = stance is Stance.SUPPORT and (offered or not rivals)
+        move = Move.AGREE_EXTEND if agreeing else Move.REBUT if stance is Stance.OPPOSE else Move.ANSWER
+        return MoveChoice(move, (unit.id,), (their.id,), None if agreeing or move is Move.REBUT else Stance.QUALIFY)
     return None
 
 
