@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 
 from summitry.errors import ScenarioError
-from summitry.realize.composer import Composer
 from summitry.realize.bank import BANKS, bank_for, bundled, placeholders
+from summitry.realize.composer import Composer
 from summitry.scenario import load_scenario
 from summitry.scenario.model import PhraseOverrides
 from summitry.session.engine import Engine
-
 
 PAPERS = str(Path(__file__).resolve().parents[1] / "session" / "data" / "papers.yaml")
 

@@ -12,18 +12,33 @@ ORIGINAL = "Upton paid eleven million for the dam, and no other town put in a si
 
 
 def test_a_faithful_rewording_passes():
-    assert paraphrase_problems(ORIGINAL, "No other town put in a single coin, while Upton paid eleven million for the dam.") == []
+    assert (
+        paraphrase_problems(
+            ORIGINAL, "No other town put in a single coin, while Upton paid eleven million for the dam."
+        )
+        == []
+    )
 
 
 def test_a_turned_negation_is_caught():
-    problems = paraphrase_problems(ORIGINAL, "Upton paid eleven million for the dam, and every other town put in a coin.")
+    problems = paraphrase_problems(
+        ORIGINAL, "Upton paid eleven million for the dam, and every other town put in a coin."
+    )
     assert "turns a negation around" in problems
 
 
 def test_a_dropped_or_invented_figure_is_caught():
     original = "The reservoir holds 74 billion cubic metres and took five years to fill."
-    assert any("drops the figure 74" in p for p in paraphrase_problems(original, "The reservoir holds billions of cubic metres and took five years to fill."))
-    assert any("adds the figure" in p for p in paraphrase_problems(original, "The reservoir holds 74 billion cubic metres and took 12 years to fill."))
+    assert any(
+        "drops the figure 74" in p
+        for p in paraphrase_problems(
+            original, "The reservoir holds billions of cubic metres and took five years to fill."
+        )
+    )
+    assert any(
+        "adds the figure" in p
+        for p in paraphrase_problems(original, "The reservoir holds 74 billion cubic metres and took 12 years to fill.")
+    )
 
 
 def test_a_copy_or_a_drift_is_not_a_rewording():
@@ -46,5 +61,7 @@ def test_a_turn_that_asserts_and_denies_the_same_claim_is_caught():
 def test_a_written_turn_must_say_its_units():
     scenario = load_scenario(PAPERS)
     unit = "Daily release figures would end most of our quarrels."
-    assert turn_problems("Lowby believes daily release figures would end most quarrels.", [unit], scenario, "Lowby") == []
+    assert (
+        turn_problems("Lowby believes daily release figures would end most quarrels.", [unit], scenario, "Lowby") == []
+    )
     assert turn_problems("We like the valley very much.", [unit], scenario, "Lowby")

@@ -8,8 +8,8 @@ import pytest
 
 from summitry.identity import identity_confusions
 from summitry.scenario import bundled_scenarios, load_scenario
-from summitry.scenario.model import PHASE_NAMES
 from summitry.scenario.index import unit_index
+from summitry.scenario.model import PHASE_NAMES
 from summitry.session.accord import common_ground_holds, unit_point
 from summitry.session.log import read_events
 from summitry.transcript import parse_markdown, render_markdown

@@ -59,7 +59,9 @@ def check_phrase(phrase: str, placeholders: tuple[str, ...]) -> None:
     for _, field, _, _ in string.Formatter().parse(phrase):
         if field is not None and field not in allowed:
             offered = ", ".join("{" + p + "}" for p in placeholders) or "none"
-            raise ValueError(f"the phrase {phrase!r} uses {{{field}}}, which its slot does not offer (offered: {offered})")
+            raise ValueError(
+                f"the phrase {phrase!r} uses {{{field}}}, which its slot does not offer (offered: {offered})"
+            )
 
 
 @lru_cache(maxsize=4)

@@ -230,7 +230,14 @@ def _choice(scenario: Scenario, reason: Unit, w: Writer, bank: Bank, *, name_the
     for nth, question in enumerate(scenario.lesson.questions, start=1):
         option = next((o for o in question.options if o.id == me.answers.get(question.id)), None)
         if question.id == reason.question and option is not None:
-            say(w, bank, "choice", question=quoted(question.text), option=quoted(option.text), nth=ordinal_words(nth) if name_the_question else "")
+            say(
+                w,
+                bank,
+                "choice",
+                question=quoted(question.text),
+                option=quoted(option.text),
+                nth=ordinal_words(nth) if name_the_question else "",
+            )
 
 
 def condition_clause(condition: str, proper: frozenset[str] = frozenset()) -> str:

@@ -76,7 +76,9 @@ class GuidedRealizer:
         if plan.is_moderator or plan.speaker not in names:
             return Realization(composed.text, composed.realizer, info={"composed": "moderator"}, spans=composed.spans)
         if _authored_question(plan, context):
-            return Realization(composed.text, composed.realizer, info={"composed": "authored question"}, spans=composed.spans)
+            return Realization(
+                composed.text, composed.realizer, info={"composed": "authored question"}, spans=composed.spans
+            )
         if self.style == "chat":
             return self._written(plan, context, composed)
         return self._reworded(plan, context, composed)
@@ -84,7 +86,9 @@ class GuidedRealizer:
     def _reworded(self, plan: TurnPlan, context: SessionContext, composed: Realization) -> Realization:
         target = find_target(composed.spans)
         if target is None:
-            return Realization(composed.text, composed.realizer, info={"composed": "nothing to reword"}, spans=composed.spans)
+            return Realization(
+                composed.text, composed.realizer, info={"composed": "nothing to reword"}, spans=composed.spans
+            )
         request = CompletionRequest(
             prompt=paraphrase_document().prompt(target.sentence),
             max_tokens=PARAPHRASE_TOKENS,

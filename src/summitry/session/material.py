@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summitry.plan import Move, Stance, TurnPlan
-from summitry.scenario.index import unit_index, material_of
+from summitry.scenario.index import material_of, unit_index
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
 from summitry.wording import overlap
