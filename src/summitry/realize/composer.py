@@ -106,6 +106,8 @@ def compose_delegation(plan: TurnPlan, context: SessionContext, w: Writer) -> No
             _choice(scenario, unit, w, bank, name_the_question=not opened)
         elif unit.kind == "red_line" and not opened:
             say(w, bank, "red_line")
+        elif unit.kind == "question":
+            _ask(plan, unit, w, bank, values)
         w.add(end_sentence(unit.text), source="scenario")
         if unit.kind == "concession" and unit.condition:
             say(w, bank, "condition", condition=condition_clause(unit.condition, w.proper))
@@ -147,7 +149,7 @@ def _open(
     scenario = context.scenario
     answered = context.turn(plan.responds_to) if plan.responds_to else None
     if plan.move is Move.ASK:
-        return say(w, bank, "ask", **v) if plan.addressees[1:] == () else say(w, bank, "ask_room")
+        return False  # the question is introduced where it is said (see _ask)
     if plan.move is Move.PROPOSE:
         return say(w, bank, "propose")
     if answered is None:
@@ -173,7 +175,8 @@ def _open_onto_delegation(
     if plan.move is Move.CONCEDE:  # a concession is offered on its own point
         return say(w, bank, "concede", **{**v, "point": point_of(scenario, primary) if primary else v["point"]})
     if theirs and theirs[0].kind == "question":
-        return say(w, bank, "answer_question", **v)
+        asked_me = theirs[0].to in (plan.speaker, None)
+        return say(w, bank, "answer_question", **v) if asked_me else say(w, bank, "turn_to", **v)
     if primary is not None and primary.kind == "rebuttal" and other in primary.text:
         return False  # the rebuttal names whom it answers in its own words
     aimed = primary is not None and primary.kind == "rebuttal"
@@ -209,6 +212,16 @@ def same_point(scenario: Scenario, mine: Unit, theirs: Unit) -> bool:
     if mine.kind == "reason" and theirs.kind == "reason":
         return mine.question == theirs.question
     return bool(mine.on) and mine.on == theirs.on
+
+
+def _ask(plan: TurnPlan, question: Unit, w: Writer, bank: Bank, v: dict[str, str]) -> None:
+    """Introduce a question to the delegation it is put to, unless it names that delegation itself."""
+    if question.to and question.to in question.text:
+        return
+    if question.to:
+        say(w, bank, "ask", **{**v, "a": refer(question.to)})
+    else:
+        say(w, bank, "ask_room")
 
 
 def _option_target(scenario: Scenario, unit: Unit | None) -> str | None:

@@ -131,8 +131,9 @@ def delegation_turn(
 ) -> TurnPlan | None:
     """Plan a delegation's move on its material toward a recent speaker; None when it has nothing left to say."""
     pairs = list(zip(ctx.turns, ctx.plans, strict=True))[-recent:]
-    bridge = None if answer_to else find_bridge(ctx, speaker)
-    target = answer_to or bridge or choose_addressee(ctx.scenario, speaker, pairs, ctx.rng)
+    asked = None if answer_to else question_waiting(ctx, speaker, pairs)
+    bridge = None if answer_to or asked else find_bridge(ctx, speaker)
+    target = answer_to or asked or bridge or choose_addressee(ctx.scenario, speaker, pairs, ctx.rng)
     if target is None and ctx.turns and ctx.turns[-1].speaker == ctx.moderator:
         target = ctx.turns[-1]
     target_plan = ctx.plans[target.index - 1] if target else None
@@ -161,6 +162,16 @@ def delegation_turn(
         prompt=matter or None,
         **fields,
     )
+
+
+def question_waiting(ctx: PlanContext, speaker: str, pairs: list[tuple[Turn, TurnPlan]]) -> Turn | None:
+    """The latest recent turn that put one of its questions to the speaker, unless already answered."""
+    units = unit_index(ctx.scenario)
+    answered = {uid for p in ctx.plans if p.speaker == speaker for uid in p.engages}
+    for turn, plan in reversed(pairs):
+        if any(units[u].kind == "question" and units[u].to == speaker and u not in answered for u in plan.units):
+            return turn
+    return None
 
 
 EXPLICIT_MOVES = frozenset({Move.ASK, Move.PROPOSE, Move.CONCEDE})
