@@ -106,7 +106,8 @@ def test_rebuttals_aim_at_other_delegations_units(scenarios: dict[str, Scenario]
     scenario = scenarios[name]
     owner = {u.id: u.owner for u in scenario.units().values()}
     for d in scenario.delegations:
-        aimed = [u.target.split(":", 1)[1] for u in d.material() if u.kind == "rebuttal" and u.target.startswith("unit:")]
+        targets = [u.target for u in d.material() if u.kind == "rebuttal" and u.target]
+        aimed = [t.split(":", 1)[1] for t in targets if t.startswith("unit:")]
         assert len(aimed) >= 2, f"{d.name}: most rebuttals should answer a named unit"
         assert all(owner[uid] != d.name for uid in aimed)
 

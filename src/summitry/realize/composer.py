@@ -23,6 +23,7 @@ from summitry.realize.base import Realization, SessionContext
 from summitry.realize.mediator import compose_mediator
 from summitry.realize.writer import Writer, fill
 from summitry.scenario.model import Delegation, Scenario
+from summitry.scenario.position import points
 from summitry.wording import content_words, end_sentence, lower_first, mid_sentence, refer, words
 
 TIE_SHARE = 0.25  # share of statements that also cite a lesson concept
@@ -145,7 +146,7 @@ def characteristic_interests(me: Delegation, scenario: Scenario) -> list[str]:
     the scenario (the first ones are its core) and by how few others at the table speak of
     the same matter, so that a delegation returns to what sets it apart, not to what all share."""
     others = [d for d in scenario.delegations if d.name != me.name]
-    held = [_stems(" ".join(d.interests + [tp.theme for tp in d.talking_points])) for d in others]
+    held = [_stems(" ".join(d.interests + points(d.material()))) for d in others]
 
     def commonness(interest: str) -> int:
         return max((sum(stem in theirs for theirs in held) for stem in _stems(interest)), default=0)
