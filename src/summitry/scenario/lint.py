@@ -125,13 +125,13 @@ def lint(scenario: Scenario) -> list[LintWarning]:
     """Every thin spot in the scenario's material, delegation by delegation, then the whole."""
     turns = expected_turns(scenario)
     warnings = [w for d in scenario.delegations for w in _delegation(scenario, d, turns[d.name])]
-    if not shared_points(scenario):
+    if _has_rivals(scenario) and not shared_points(scenario):
         warnings.append(
             LintWarning(
                 None,
                 "no two rivals share a point (`on`); common ground cannot be found",
-                "give two delegations with a negative relation a unit each on the same point, "
-                "for example both an argument `on: shared river data`",
+                "give two delegations with a negative relation a unit each on the same point "
+                "(the same `on:` text), on which they can agree",
             )
         )
     return warnings
@@ -149,6 +149,11 @@ def shared_points(scenario: Scenario) -> dict[tuple[str, str], list[str]]:
             if common:
                 out[(a.name, b.name)] = common
     return out
+
+
+def _has_rivals(scenario: Scenario) -> bool:
+    names = [d.name for d in scenario.delegations]
+    return any(scenario.relation(a, b) < 0 for i, a in enumerate(names) for b in names[i + 1 :])
 
 
 def _delegation(scenario: Scenario, d: Delegation, asked: ExpectedTurns) -> Iterator[LintWarning]:
