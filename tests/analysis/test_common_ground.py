@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from summitry.analysis import CommonGroundFinding, LexicalEmbedder, find_common_ground
 from summitry.analysis.labels import theme_vocabulary
 from summitry.scenario import bundled_names, load_scenario
+from summitry.scenario.position import points
 
 from .helpers import DATA, SEED, composer_session, quick_parse, seed_scenario, seed_transcript
 
@@ -161,11 +162,9 @@ def test_odd_theme_maps_are_harmless(river) -> None:
 @pytest.mark.parametrize("name", bundled_names())
 def test_the_engines_mediator_names_themes_both_rivals_hold(tmp_path, name: str) -> None:
     scenario = load_scenario(name)
-    if all(d.position.is_empty() for d in scenario.delegations):
-        pytest.skip(f"{name} has talking points only: no offers, so rivals are never said to stand together")
     state = composer_session(scenario, tmp_path)
     notes = next(p for p in state.plans if p.phase == "common_ground").common_ground
-    items = {d.name: sorted({u.on for u in d.material() if u.on}) + d.interests for d in scenario.delegations}
+    items = {d.name: points(d.material()) + d.interests for d in scenario.delegations}
 
     def holds(delegation: str, theme: str) -> bool:
         return any(theme in item for item in items[delegation])

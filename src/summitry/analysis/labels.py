@@ -31,6 +31,7 @@ from summitry.analysis.embed import Embedder, LexicalEmbedder, normalise_rows
 from summitry.analysis.phrases import candidates, name_words
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.text import is_content, stem, words
+from summitry.scenario.position import points
 
 TOPIC_SHARE = 0.4
 TOPIC_MIN_CLAIMS = 40
@@ -135,13 +136,13 @@ def _shared_stems(sentences: Sequence[Sentence], pair: tuple[str, str], index: L
 
 
 def theme_vocabulary(scenario: Any | None) -> dict[str, list[str]] | None:
-    """Each delegation's authored theme labels: its talking points' themes, then its interests
+    """Each delegation's authored theme labels: the points its material argues, then its interests
     (None without a scenario). This is what :func:`find_common_ground` takes as ``themes``."""
     if scenario is None:
         return None
     out: dict[str, list[str]] = {}
     for d in scenario.delegations:
-        items = [tp.theme for tp in d.talking_points] + list(d.interests)
+        items = points(d.material()) + list(d.interests)
         out[d.name] = list(dict.fromkeys(i.strip() for i in items if i and i.strip()))
     return out
 
