@@ -20,7 +20,7 @@ from summitry.scenario.position import Unit
 from summitry.session.material import relevance
 
 # How much each kind of unit says about where a delegation stands (a guess, read off the seed's synthesis).
-POSITION_WEIGHT = {"proposal": 3.0, "concession": 2.5, "red_line": 2.0, "reason": 1.5, "argument": 1.0, "rebuttal": 0.5}
+POSITION_WEIGHT = {"proposal": 3.0, "concession": 2.5, "red_line": 2.0, "argument": 1.0, "rebuttal": 0.6, "reason": 0.5}
 COOPERATIVE = frozenset({"proposal", "concession"})
 AGREEING_MOVES = frozenset({Move.AGREE_EXTEND, Move.CONCEDE})
 
@@ -80,7 +80,8 @@ def common_ground_holds(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str,
 
 
 def rival_common_ground(scenario: Scenario, plans: tuple[TurnPlan, ...], limit: int) -> list[SharedPoint]:
-    """Common ground between rivals (a negative relation), the deepest rivalries first, one point per pair."""
+    """Common ground between rivals (a negative relation) on points argued in the session, the deepest
+    rivalries first, one point per pair."""
     names = [d.name for d in scenario.delegations]
     rivals = sorted(
         (pair for pair in combinations(names, 2) if scenario.relation(*pair) < 0),
@@ -88,7 +89,8 @@ def rival_common_ground(scenario: Scenario, plans: tuple[TurnPlan, ...], limit: 
     )
     found: list[SharedPoint] = []
     for a, b in rivals:
-        points = dict.fromkeys(unit_point(u.unit) for u in uses_of(scenario, plans, a))
+        # a point argued in the session; the same lesson answer is a shared choice, not ground found
+        points = dict.fromkeys(u.unit.on for u in uses_of(scenario, plans, a) if u.unit.kind != "reason")
         shared = (shared_point(scenario, plans, a, b, on) for on in points if on)
         point = next((s for s in shared if s is not None), None)
         if point is not None:
