@@ -31,7 +31,7 @@ from summitry.scenario.index import unit_index
 from summitry.wording import normalize_sentence, sentences
 
 STOP = ["\n"]
-PARAPHRASE_TOKENS = 48  # one sentence of up to MAX_WORDS words
+PARAPHRASE_TOKENS = 40  # one sentence of up to MAX_WORDS words (the earlier continuation budget was 40 too)
 
 
 class GuidedRealizer:

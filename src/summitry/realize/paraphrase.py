@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from summitry.realize.grammar import continuing
 from summitry.wording import end_sentence, sentences, words
 
-MIN_WORDS, MAX_WORDS = 8, 36  # sentences worth rewording: long enough to say something, short enough for 48 tokens
+MIN_WORDS, MAX_WORDS = 8, 28  # sentences worth rewording: long enough to say something, short enough for 40 tokens
 
 
 class Example(BaseModel):
