@@ -67,9 +67,7 @@ class TurnChecker:
         self._vocabulary = {w.lower() for w in _TOKEN.findall(scenario.model_dump_json())}
 
     def _persona_vectors(self) -> dict[str, np.ndarray]:
-        texts = {
-            d.name: " ".join([d.summary, *(u.text for u in d.material())]) for d in self.scenario.delegations
-        }
+        texts = {d.name: " ".join([d.summary, *(u.text for u in d.material())]) for d in self.scenario.delegations}
         matrix = self.embedder.embed(list(texts.values()))
         return dict(zip(texts, matrix, strict=True))
 
