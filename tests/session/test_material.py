@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from summitry.plan import Move
+from summitry.realize.base import Realization
+from summitry.realize.composer import Composer
 from summitry.scenario import load_scenario
 from summitry.scenario.index import unit_index
 from summitry.session.log import read_events
@@ -95,3 +97,28 @@ def test_every_spoken_turn_carries_spans_that_join_to_its_text(tmp_path):
     units = unit_index(load_scenario(PAPERS))
     said = " ".join(s.text for e in spoken for s in e.spans if s.source == "scenario")
     assert units["up-r-board"].text in said
+
+
+class PersonAtLowby:
+    """Lowby's seat taken by a person who says one point of Lowby's paper in their own words."""
+
+    name = "person"
+
+    def __init__(self) -> None:
+        self.composer = Composer()
+
+    def realize(self, plan, context):
+        if plan.speaker == "Lowby" and plan.phase == "crosstalk":
+            text = "Honestly, publishing the daily release figures would end most quarrels in this valley."
+            return Realization(text, "person", spans=((text, "person"),))
+        return self.composer.realize(plan, context)
+
+
+def test_a_persons_turn_is_answered_on_the_units_its_words_touch(tmp_path):
+    state = run_session(PAPERS, tmp_path, realizer=PersonAtLowby())
+    replies = [
+        p
+        for p in state.plans
+        if p.responds_to and state.turns[p.responds_to - 1].text.startswith("Honestly, publishing")
+    ]
+    assert replies and all(p.engages == ("lo-data",) for p in replies)

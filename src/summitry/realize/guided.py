@@ -27,7 +27,8 @@ from summitry.realize.composer import Composer
 from summitry.realize.document import header, note
 from summitry.realize.fidelity import paraphrase_problems, turn_problems
 from summitry.realize.paraphrase import find_target, fitted, paraphrase_document, spliced
-from summitry.scenario.index import unit_index
+from summitry.scenario.index import material_of, unit_index
+from summitry.scenario.touch import touched_units
 from summitry.wording import normalize_sentence, sentences
 
 STOP = ["\n"]
@@ -148,6 +149,8 @@ class GuidedRealizer:
         if not passing:
             return Realization(composed.text, composed.realizer, fallback=True, info=info, spans=composed.spans)
         best = max(passing, key=lambda v: v.score)
+        own = material_of(context.scenario, plan.speaker)
+        info["touches"] = [t.unit for t in touched_units(best.text, own)]  # what the model's words say
         return Realization(best.text, self.name, info={**info, **best.details}, spans=((best.text, "model"),))
 
 

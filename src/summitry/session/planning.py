@@ -15,7 +15,8 @@ from functools import cached_property
 from typing import Any
 
 from summitry.plan import Move, Stance, TalkingPointRef, TurnPlan
-from summitry.scenario.index import unit_index
+from summitry.scenario.index import material_of, unit_index
+from summitry.scenario.touch import touched_units
 from summitry.scenario.model import Concept, Scenario
 from summitry.scenario.position import Unit
 from summitry.session.material import choose_move, fresh_units
@@ -136,7 +137,7 @@ def delegation_turn(
     target = answer_to or asked or bridge or choose_addressee(ctx.scenario, speaker, pairs, ctx.rng)
     if target is None and ctx.turns and ctx.turns[-1].speaker == ctx.moderator:
         target = ctx.turns[-1]
-    target_plan = ctx.plans[target.index - 1] if target else None
+    target_plan = said_by(ctx, target) if target else None
     stance = fields.pop("stance", None) or _stance(ctx, speaker, target)
     choice = choose_move(ctx.scenario, ctx.plans, speaker, target_plan, matter, stance, ctx.rng)
     if choice is None:
@@ -162,6 +163,18 @@ def delegation_turn(
         prompt=matter or None,
         **fields,
     )
+
+
+def said_by(ctx: PlanContext, turn: Turn) -> TurnPlan:
+    """The plan of a turn, with the units it was heard to use: those planned when its words say
+    them, else (a person at a seat, a model that wandered) the units its words touch."""
+    plan = ctx.plans[turn.index - 1]
+    if turn.speaker not in ctx.names:
+        return plan
+    touched = tuple(t.unit for t in touched_units(turn.text, material_of(ctx.scenario, turn.speaker)))
+    if plan.units and set(plan.units) <= set(touched):
+        return plan
+    return plan.model_copy(update={"units": touched})
 
 
 def question_waiting(ctx: PlanContext, speaker: str, pairs: list[tuple[Turn, TurnPlan]]) -> Turn | None:
