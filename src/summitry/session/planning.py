@@ -16,9 +16,9 @@ from typing import Any
 
 from summitry.plan import Move, Stance, TalkingPointRef, TurnPlan
 from summitry.scenario.index import material_of, unit_index
-from summitry.scenario.touch import touched_units
 from summitry.scenario.model import Concept, Scenario
 from summitry.scenario.position import Unit
+from summitry.scenario.touch import touched_units
 from summitry.session.material import choose_move, fresh_units
 from summitry.session.turn_taking import Floor, choose_addressee, named_in, stance_toward
 from summitry.turns import Turn
