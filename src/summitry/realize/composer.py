@@ -183,11 +183,12 @@ def _open_onto_delegation(
     if not (aimed or (primary is not None and theirs and same_point(scenario, primary, theirs[0]))):
         their_point = bool(theirs) and theirs[0].kind != "reason" and bool(theirs[0].on)
         return say(w, bank, "statement_to", **v) if their_point else say(w, bank, "turn_to", **v)
-    if plan.phase == "common_ground" and plan.move is Move.REFLECT and plan.stance is not Stance.OPPOSE:
-        return say(w, bank, "common_ground", **v)
     agreeing = plan.move is Move.AGREE_EXTEND or plan.stance is Stance.SUPPORT
     if primary is not None and primary.kind == "reason" and theirs:
         agreeing = same_answer(scenario, primary, theirs[0])  # on a lesson question, the choice decides the side
+    if plan.phase == "common_ground" and plan.move is Move.REFLECT and (agreeing or plan.stance is Stance.QUALIFY):
+        if primary is None or primary.kind != "reason" or agreeing:
+            return say(w, bank, "common_ground", **v)
     if not agreeing and (plan.move is Move.REBUT or plan.stance is not Stance.SUPPORT or primary.kind == "reason"):
         option = _option_target(scenario, primary)
         if option:
