@@ -136,12 +136,3 @@ _POSSESSIVE_S = re.compile(r"\b([A-Z][a-z]+s)'s\b")
 def tidy(text: str) -> str:
     """Sentence-initial capitals and possessives of names ending in s ('the United States'')."""
     return _POSSESSIVE_S.sub(r"\1'", upper_first(text.strip()))
-
-
-def mid_sentence(phrase: str, corpus: str) -> str:
-    """A phrase as it reads inside a sentence: lower-case its first word only if the corpus
-    uses that word in lower case (so 'Quantum computing' → 'quantum computing', 'Arctic' stays)."""
-    first = phrase.split()[0] if phrase.split() else ""
-    if first and re.search(rf"\b{re.escape(first.lower())}\b", corpus):
-        return lower_first(phrase)
-    return phrase
