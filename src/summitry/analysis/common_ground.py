@@ -26,7 +26,7 @@ transcript; the other rival pairs follow, best first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -120,13 +120,18 @@ def common_ground(
     limit: int = 3,
     authored: Mapping[str, Sequence[str]] | None = None,
     embedder: Embedder | None = None,
+    apart: Callable[[str, str], bool] | None = None,
 ) -> list[CommonGroundFinding]:
     """Common-ground findings from an already analysed corpus: the named ones first.
 
     ``authored`` (delegation -> theme labels) needs the ``embedder`` the corpus was built with;
-    without it the labels are embedded only when the corpus is lexical."""
+    without it the labels are embedded only when the corpus is lexical. ``apart(a, b)`` says
+    whether two delegations stand on opposite sides of the proposal a debate decides: such a
+    pair shares no common ground, whatever their words have in common."""
     vocabulary = AuthoredThemes.for_corpus(corpus, authored, embedder) if authored else None
     ranked = rank_candidates(corpus, themes, responses, relation, vocabulary)
+    if apart is not None:
+        ranked = [c for c in ranked if not apart(*c.pair)]
     if limit <= 0 or not ranked:
         return []
     named = choose_disjoint(ranked, limit)
