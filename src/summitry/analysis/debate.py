@@ -7,12 +7,13 @@ A transcript that decides no proposal (a classroom session on the lesson's quest
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from summitry.analysis.corpus import Corpus
-from summitry.analysis.proposal import find_proposal, proposal_report
+from summitry.analysis.proposal import direct_clues, find_proposal, proposal_report
 from summitry.analysis.relations import Relation, find_relations
 from summitry.analysis.schema import ProposalReport, RelationEdge, ResponseGraphReport
+from summitry.analysis.sentences import Sentence
 from summitry.analysis.sides import OPPOSED, blocs, bridging, contested
 
 
@@ -22,11 +23,23 @@ class Debate:
 
     proposal: ProposalReport
     relations: list[Relation]
+    on_proposal: frozenset[int] = field(default_factory=frozenset)  # sentences about the proposal
+
+    def position(self, delegation: str) -> str:
+        stance = self.proposal.stances.get(delegation)
+        return stance.position if stance else "unknown"
 
     def apart(self, a: str, b: str) -> bool:
         """Whether a and b stand on opposite sides of the proposal."""
-        pa, pb = (self.proposal.stances[x].position if x in self.proposal.stances else None for x in (a, b))
-        return pa is not None and OPPOSED.get(pa) == pb
+        return OPPOSED.get(self.position(a)) == self.position(b)
+
+    def keeps(self, sentence: Sentence, partner: str) -> bool:
+        """Whether a sentence can be one side of common ground with ``partner``: a sentence about
+        the proposal only when both are placed, in the same position."""
+        if sentence.id not in self.on_proposal:
+            return True
+        mine = self.position(sentence.speaker)
+        return mine not in ("unknown", "neutral") and mine == self.position(partner)
 
 
 def read_debate(corpus: Corpus) -> Debate | None:
@@ -35,7 +48,8 @@ def read_debate(corpus: Corpus) -> Debate | None:
     if proposal is None:
         return None
     relations = find_relations(corpus)
-    return Debate(proposal_report(corpus, proposal, relations), relations)
+    about = {r.sentence.id for r in proposal.references} | {c.sentence.id for c in direct_clues(corpus, proposal)}
+    return Debate(proposal_report(corpus, proposal, relations), relations, frozenset(about))
 
 
 def sided_graph(graph: ResponseGraphReport, debate: Debate, delegations: list[str]) -> ResponseGraphReport:

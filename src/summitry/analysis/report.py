@@ -209,7 +209,7 @@ def _sections(
             limit=COMMON_GROUND_LISTED,
             authored=theme_vocabulary(scenario),
             embedder=embedder,
-            apart=debate.apart if debate else None,
+            sides=debate,
         ),
         unless=b.too_few or b.no_claims,
     )
