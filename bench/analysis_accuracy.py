@@ -87,8 +87,10 @@ def main() -> int:
     for s in scores:
         lone = "-" if s.lone_opponent_apart is None else ("yes" if s.lone_opponent_apart else "NO")
         bridge = "-" if s.bridge is None else f"{s.bridge} ({'ok' if s.bridge_ok else 'NO'})"
-        print(f"{s.file:42} {s.split:8} {s.placed:>6}/{s.voters:<6} {s.correct:>7} {str(s.abstainers):28} "
-              f"{lone:5} {s.opposite_common_ground:<5} {bridge}")
+        print(
+            f"{s.file:42} {s.split:8} {s.placed:>6}/{s.voters:<6} {s.correct:>7} {str(s.abstainers):28} "
+            f"{lone:5} {s.opposite_common_ground:<5} {bridge}"
+        )
     for name in ("tuning", "held-out"):
         print(f"\n{name}:")
         for k, v in out[name].items():

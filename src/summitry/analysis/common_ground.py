@@ -58,9 +58,9 @@ FIT_WEIGHT = 0.5  # how much a label's fit weighs against the match itself when 
 class Sides(Protocol):
     """Positions on the proposal a debate decides (see :mod:`summitry.analysis.debate`)."""
 
-    def apart(self, a: str, b: str) -> bool: ...
-
+    def shares(self, a: str, b: str) -> bool: ...
     def keeps(self, sentence: Sentence, partner: str) -> bool: ...
+    def names_proposal(self, label: str) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -135,13 +135,14 @@ def common_ground(
 
     ``authored`` (delegation -> theme labels) needs the ``embedder`` the corpus was built with;
     without it the labels are embedded only when the corpus is lexical. ``sides`` are the
-    positions on the proposal a debate decides: a pair on opposite sides shares no common
-    ground, whatever their words have in common, and a sentence about the proposal counts only
-    between two delegations placed in the same position."""
+    positions on a debate's proposal: only a pair both placed on it, not on opposite sides,
+    shares ground; a sentence about it counts only between two in the same position; a theme
+    naming the proposal is no common ground (the proposal section says who stands where)."""
     vocabulary = AuthoredThemes.for_corpus(corpus, authored, embedder) if authored else None
     ranked = rank_candidates(corpus, themes, responses, relation, vocabulary, sides)
     if sides is not None:
-        ranked = [c for c in ranked if not sides.apart(*c.pair)]
+        label = lambda c: c.label or themes.themes[c.theme_id].label  # noqa: E731
+        ranked = [c for c in ranked if sides.shares(*c.pair) and not sides.names_proposal(label(c))]
     if limit <= 0 or not ranked:
         return []
     named = choose_disjoint(ranked, limit)

@@ -7,6 +7,7 @@ A transcript that decides no proposal (a classroom session on the lesson's quest
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from summitry.analysis.corpus import Corpus
@@ -15,6 +16,8 @@ from summitry.analysis.relations import Relation, find_relations
 from summitry.analysis.schema import ProposalReport, RelationEdge, ResponseGraphReport
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.sides import OPPOSED, blocs, bridging, contested
+
+_PROPOSAL_WORD = re.compile(r"\b(?:draft|resolution|motion|proposal|bill|amendment)s?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -29,9 +32,15 @@ class Debate:
         stance = self.proposal.stances.get(delegation)
         return stance.position if stance else "unknown"
 
-    def apart(self, a: str, b: str) -> bool:
-        """Whether a and b stand on opposite sides of the proposal."""
-        return OPPOSED.get(self.position(a)) == self.position(b)
+    def shares(self, a: str, b: str) -> bool:
+        """Whether a and b may share common ground: both placed on the proposal (where one
+        stands is not unknown) and not on opposite sides of it."""
+        pa, pb = self.position(a), self.position(b)
+        return "unknown" not in (pa, pb) and OPPOSED.get(pa) != pb
+
+    def names_proposal(self, label: str) -> bool:
+        """Whether a theme label names the proposal itself ("draft resolution")."""
+        return bool(_PROPOSAL_WORD.search(label))
 
     def keeps(self, sentence: Sentence, partner: str) -> bool:
         """Whether a sentence can be one side of common ground with ``partner``: a sentence about

@@ -98,9 +98,7 @@ class CueBook:
         names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
         return re.compile(self.data.self_subject.replace("{self}", names or "(?!)"), re.IGNORECASE)
 
-    def vote_of(
-        self, sentence: str, own: re.Pattern[str], others: re.Pattern[str] | None = None
-    ) -> VoteSide | None:
+    def vote_of(self, sentence: str, own: re.Pattern[str], others: re.Pattern[str] | None = None) -> VoteSide | None:
         """How the speaker says it votes: a vote verb with a first-person subject before it and
         no other delegation named in between ("I'm not surprised that Russia voted against" is
         Russia's vote, not the speaker's). An abstention wins over the "cannot vote in favour"

@@ -45,9 +45,7 @@ TEXT_CHARS = 200
 QUOTES_KEPT = 3
 EVIDENCE_KEPT = 6
 SIDE_ROUNDS = 2  # a speaker placed only by what it said of others can place a third (a guess)
-_HEADER_PROPOSAL = re.compile(
-    r"\b(?:draft resolution|draft|motion|bill|proposal|resolution)\b[^.;:\n]*", re.IGNORECASE
-)
+_HEADER_PROPOSAL = re.compile(r"\b(?:draft resolution|draft|motion|bill|proposal|resolution)\b[^.;:\n]*", re.IGNORECASE)
 _SYMBOL = re.compile(r"\b[A-Z]{1,3}/(?:RES/)?\d{2,4}/[\w.-]*\d\b")
 _OPPOSITE = {"supports": "opposes", "opposes": "supports"}
 

@@ -194,10 +194,9 @@ def _sections(
     b = _basis(corpus, scenario, embedder, steps)
     nobody = None if corpus.delegations else "no delegation spoke"
     no_points = None if b.points else "no stances to compare"
-    debate: Debate | None = steps.run(
-        "proposal",
-        lambda: read_debate(corpus),
-        unless=b.too_few or ("a scenario's lesson questions are the subject: see stances" if scenario else None),
+    # With a scenario, its lesson questions are what is decided (see stances).
+    debate: Debate | None = (
+        None if scenario is not None else steps.run("proposal", lambda: read_debate(corpus), unless=b.too_few)
     )
     common = steps.run(
         "common_ground",

@@ -124,8 +124,11 @@ def score_debate(record: DebateRecord, report: Report) -> DebateScore:
             score.opposite_common_ground += 1
     if graph and graph.bridging:
         name = graph.bridging.delegation
-        friends = {e.target if e.source == name else e.source for e in graph.relations
-                   if e.sign > 0 and name in (e.source, e.target)}
+        friends = {
+            e.target if e.source == name else e.source
+            for e in graph.relations
+            if e.sign > 0 and name in (e.source, e.target)
+        }
         score.bridge = name
         score.bridge_ok = {"supports", "opposes"} <= {record.vote(f) for f in friends}
     return score
