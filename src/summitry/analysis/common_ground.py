@@ -60,7 +60,7 @@ class Sides(Protocol):
 
     def shares(self, a: str, b: str) -> bool: ...
     def keeps(self, sentence: Sentence, partner: str) -> bool: ...
-    def names_proposal(self, label: str) -> bool: ...
+    def allows(self, label: str, quotes: tuple[str, str]) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -134,15 +134,14 @@ def common_ground(
     """Common-ground findings from an already analysed corpus: the named ones first.
 
     ``authored`` (delegation -> theme labels) needs the ``embedder`` the corpus was built with;
-    without it the labels are embedded only when the corpus is lexical. ``sides`` are the
-    positions on a debate's proposal: only a pair both placed on it, not on opposite sides,
-    shares ground; a sentence about it counts only between two in the same position; a theme
-    naming the proposal is no common ground (the proposal section says who stands where)."""
+    without it the labels are embedded only when the corpus is lexical. ``sides``: positions on
+    a debate's proposal, which decide which pairs, sentences and labels may count (see debate.py)."""
     vocabulary = AuthoredThemes.for_corpus(corpus, authored, embedder) if authored else None
     ranked = rank_candidates(corpus, themes, responses, relation, vocabulary, sides)
     if sides is not None:
+        said = lambda c: tuple(corpus.sentences[i].text for i in c.evidence)  # noqa: E731
         label = lambda c: c.label or themes.themes[c.theme_id].label  # noqa: E731
-        ranked = [c for c in ranked if sides.shares(*c.pair) and not sides.names_proposal(label(c))]
+        ranked = [c for c in ranked if sides.shares(*c.pair) and sides.allows(label(c), said(c))]
     if limit <= 0 or not ranked:
         return []
     named = choose_disjoint(ranked, limit)

@@ -16,6 +16,7 @@ from summitry.analysis.relations import Relation, find_relations
 from summitry.analysis.schema import ProposalReport, RelationEdge, ResponseGraphReport
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.sides import OPPOSED, blocs, bridging, contested
+from summitry.analysis.text import is_content, stem, words
 
 _PROPOSAL_WORD = re.compile(r"\b(?:draft|resolution|motion|proposal|bill|amendment)s?\b", re.IGNORECASE)
 
@@ -38,9 +39,14 @@ class Debate:
         pa, pb = self.position(a), self.position(b)
         return "unknown" not in (pa, pb) and OPPOSED.get(pa) != pb
 
-    def names_proposal(self, label: str) -> bool:
-        """Whether a theme label names the proposal itself ("draft resolution")."""
-        return bool(_PROPOSAL_WORD.search(label))
+    def allows(self, label: str, quotes: tuple[str, str]) -> bool:
+        """Whether a finding may be labelled so: the label does not name the proposal itself
+        (who stands where on it is the proposal section), and each quote says one of its
+        content words (a label neither side said is not common ground "in their own words")."""
+        if _PROPOSAL_WORD.search(label):
+            return False
+        wanted = {stem(w) for w in words(label) if is_content(w)}
+        return bool(wanted) and all(wanted & {stem(w) for w in words(q)} for q in quotes)
 
     def keeps(self, sentence: Sentence, partner: str) -> bool:
         """Whether a sentence can be one side of common ground with ``partner``: a sentence about
