@@ -95,3 +95,24 @@ def test_placed_stances_on_the_held_out_half_match_the_vote(real_reports) -> Non
     scores = [score_debate(r, rep) for r, rep in real_reports if r.split == "held-out"]
     placed = sum(s.placed for s in scores)
     assert placed >= 6 and sum(s.correct for s in scores) / placed >= 0.8
+
+
+def test_the_victim_and_the_addressee_are_not_misread() -> None:
+    text = (
+        "Chair: We vote on the draft resolution.\n"
+        "Ardia: Cestia's invasion of Borvia is illegal, and we voted for the draft resolution.\n"
+        "Cestia: You have made Borvia a pawn, Ardia, and your draft resolution is a provocation.\n"
+        "Borvia: Cestia, you abused your veto on the draft resolution.\n"
+    )
+    corpus = build_corpus(quick_parse(text, moderator="Chair"))
+    net = ties(find_relations(corpus))
+    assert net[("Ardia", "Cestia")] < 0 and ("Ardia", "Borvia") not in net  # Borvia is the victim
+    assert ("Cestia", "Borvia") not in net  # a "you" sentence judges only whom it calls by name first
+    assert net[("Borvia", "Cestia")] < 0
+
+
+def test_a_report_on_a_debate_has_a_proposal_and_sided_graph(real_reports) -> None:
+    _, report = real_reports[0]
+    assert report.proposal is not None and report.response_graph.basis == "stances"
+    assert report.proposal.stances["India"].position == "abstains"
+    assert report.response_graph.relations and all(e.sign in (-1, 1) for e in report.response_graph.relations)
