@@ -87,7 +87,7 @@ def test_common_ground_never_pairs_delegations_placed_apart_or_not_placed(real_r
 
 def test_lone_opponents_stand_apart_and_bridges_reach_both_sides(real_reports) -> None:
     scores = [score_debate(record, report) for record, report in real_reports]
-    assert [s.lone_opponent_apart for s in scores if s.lone_opponent_apart is not None] == [True] * 6
+    assert [s.lone_opponent_apart for s in scores if s.lone_opponent_apart is not None] == [True] * 7
     assert all(s.bridge_ok in (None, True) for s in scores)
 
 
