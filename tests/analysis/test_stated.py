@@ -11,11 +11,11 @@ import pytest
 from summitry.analysis.corpus import build_corpus
 from summitry.analysis.embed import LexicalEmbedder
 from summitry.analysis.html import render_html
-from summitry.analysis.names import NameMatcher
 from summitry.analysis.report import analyze
 from summitry.analysis.schema import Report
 from summitry.analysis.stated import TopicScale, find_stated_claims, moderator_statements, same_theme
 from summitry.scenario import bundled_names, load_scenario
+from summitry.text.names import NameMatcher
 from summitry.turns import Transcript, Turn
 
 from .helpers import DATA, EMBEDDERS, SEED, composer_session, quick_parse, seed_scenario, seed_transcript

@@ -36,12 +36,12 @@ from summitry.analysis.corpus import Corpus, build_corpus
 from summitry.analysis.cues import cues
 from summitry.analysis.embed import Embedder, LexicalEmbedder
 from summitry.analysis.labels import AuthoredThemes
-from summitry.analysis.names import NameMatcher
 from summitry.analysis.responses import Response, find_responses
 from summitry.analysis.schema import CommonGroundFinding, Evidence
 from summitry.analysis.selection import Relation, choose_disjoint, rival_pairs
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.themes import SUPPORT_BASE, ThemeSet, find_themes, sentence_stand
+from summitry.text.names import NameMatcher
 from summitry.turns import Transcript
 
 OPPOSED = -0.15

@@ -24,8 +24,9 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from summitry.analysis.text import STOPWORDS, stem
 from summitry.errors import AnalysisError, did_you_mean, missing_dependency
+from summitry.text.stems import stem
+from summitry.text.words import STOPWORDS
 
 EMBEDDER_NAMES = ("auto", "minilm", "lexical")
 MAX_SEQUENCE = 256  # the model's own limit (its sentence_bert_config.json)

@@ -28,9 +28,11 @@ import numpy as np
 
 from summitry.analysis.corpus import Corpus
 from summitry.analysis.embed import Embedder, LexicalEmbedder, normalise_rows
-from summitry.analysis.phrases import candidates, name_words
+from summitry.analysis.phrases import candidates
 from summitry.analysis.sentences import Sentence
-from summitry.analysis.text import is_content, stem, words
+from summitry.text.names import name_words
+from summitry.text.stems import content_stems, stem
+from summitry.text.words import is_content, words
 
 TOPIC_SHARE = 0.4
 TOPIC_MIN_CLAIMS = 40
@@ -146,10 +148,6 @@ def theme_vocabulary(scenario: Any | None) -> dict[str, list[str]] | None:
     return out
 
 
-def _stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in words(text) if is_content(w))
-
-
 def _is_label(item: str, names: set[str]) -> bool:
     """Whether an authored item reads as a label: a short noun phrase ("freedom of navigation",
     "search and rescue"), not a clause ("partners who keep doors open"), naming no one."""
@@ -188,8 +186,8 @@ class AuthoredThemes:
         labels = list(dict.fromkeys(v for vs in items.values() for v in vs if _is_label(v, names)))
         if not labels:
             return None
-        keys = [_stems(label) for label in labels]
-        owned = {name: [_stems(v) for v in vs] for name, vs in items.items()}
+        keys = [content_stems(label) for label in labels]
+        owned = {name: [content_stems(v) for v in vs] for name, vs in items.items()}
         held = {name: {k for k, key in enumerate(keys) if any(key <= o for o in own)} for name, own in owned.items()}
         vectors = _project(labels, embedder, corpus, hybrid=corpus.lexical is not None)
         ids = [s.id for s in corpus.claims]

@@ -17,8 +17,8 @@ import numpy as np
 from summitry.analysis.corpus import Corpus
 from summitry.analysis.responses import Response
 from summitry.analysis.schema import Evidence, Quality, TurnPair
-from summitry.analysis.text import words
 from summitry.identity import identity_confusions as find_confusions
+from summitry.text.words import words
 
 DUPLICATE = 0.5
 ECHO = 0.3

@@ -39,13 +39,14 @@ from summitry.analysis.common_ground import MAX_SIDE, _Scorer, _spread
 from summitry.analysis.corpus import Corpus
 from summitry.analysis.embed import Embedder
 from summitry.analysis.labels import LabelIndex, _project, build_label_index
-from summitry.analysis.names import Mention, NameMatcher
 from summitry.analysis.phrases import PhraseStats
 from summitry.analysis.responses import Response
 from summitry.analysis.schema import CommonGroundFinding, Evidence, StatedCommonGround, StatedSide
 from summitry.analysis.sentences import Sentence
-from summitry.analysis.text import is_content, stem, words
 from summitry.analysis.themes import ThemeSet
+from summitry.text.names import Mention, NameMatcher
+from summitry.text.stems import content_stems
+from summitry.text.words import is_content, words
 
 ALPHA = 0.05  # a closest claim this likely by chance does not speak to the topic
 USING_QUANTILE = 0.25  # as close as three quarters of the claims that use a phrase outright
@@ -456,9 +457,6 @@ def _evidence(s: Sentence) -> Evidence:
 
 def same_theme(label: str, topic: str) -> bool:
     """Whether two phrases name the same theme: the content words of one include the other's."""
-    a, b = _stems(label), _stems(topic)
+    a, b = content_stems(label), content_stems(topic)
     return bool(a and b) and (a <= b or b <= a)
 
-
-def _stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in words(text) if is_content(w))

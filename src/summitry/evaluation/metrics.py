@@ -20,8 +20,8 @@ import numpy as np
 
 from summitry.analysis.quality import nearest_centroid_accuracy
 from summitry.identity import identity_confusions
+from summitry.text.words import words
 from summitry.turns import Transcript, Turn
-from summitry.wording import words
 
 NEAR_DUPLICATE = 0.9
 

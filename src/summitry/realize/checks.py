@@ -17,8 +17,9 @@ import numpy as np
 from summitry.identity import identity_confusions
 from summitry.plan import Move, TurnPlan
 from summitry.scenario.model import Scenario
+from summitry.text.sentences import normalize_sentence, sentences
+from summitry.text.words import tokens, words
 from summitry.turns import Turn
-from summitry.wording import normalize_sentence, sentences, words
 
 NEAR_DUPLICATE = 0.85
 ECHO_NGRAM = 5
@@ -28,7 +29,6 @@ MIN_COVERAGE = 0.15
 
 _MARKUP = re.compile(r"\*\*|\[[^\]]*\]|#+ |</?[A-Za-z][^>]*>|&[a-z]+;|(?:^|\s)\d+[.)]\s|https?://")
 MIN_OWN_WORDS = 8  # the model must add at least this much to the opening words it was given
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class TurnChecker:
         self.embedder = embedder
         self.names = [d.name for d in scenario.delegations]
         self._personas = self._persona_vectors()
-        self._vocabulary = {w.lower() for w in _TOKEN.findall(scenario.model_dump_json())}
+        self._vocabulary = {w.lower() for w in tokens(scenario.model_dump_json())}
 
     def _persona_vectors(self) -> dict[str, np.ndarray]:
         texts = {
@@ -106,9 +106,9 @@ class TurnChecker:
 
     def _invented(self, text: str, turns: tuple[Turn, ...]) -> str | None:
         """A figure or a proper name that neither the scenario nor the session ever mentioned."""
-        known = self._vocabulary | {w.lower() for t in turns for w in _TOKEN.findall(t.text)}
+        known = self._vocabulary | {w.lower() for t in turns for w in tokens(t.text)}
         for sentence in sentences(text):
-            for position, token in enumerate(_TOKEN.findall(sentence)):
+            for position, token in enumerate(tokens(sentence)):
                 novel = token.lower() not in known and not _demonym_of_known(token, known)
                 if novel and (token[0].isdigit() or (position > 0 and token[0].isupper() and token != "I")):
                     return token

@@ -23,7 +23,10 @@ from summitry.realize.base import Realization, SessionContext
 from summitry.realize.mediator import compose_mediator
 from summitry.realize.writer import Writer, fill
 from summitry.scenario.model import Delegation, Scenario
-from summitry.wording import content_words, end_sentence, lower_first, mid_sentence, refer, words
+from summitry.text.casing import end_sentence, lower_first, mid_sentence
+from summitry.text.names import refer
+from summitry.text.stems import content_stems
+from summitry.text.words import words
 
 TIE_SHARE = 0.25  # share of statements that also cite a lesson concept
 INTEREST_BIAS = 3.0  # how strongly a delegation comes back to its most characteristic interests
@@ -145,10 +148,10 @@ def characteristic_interests(me: Delegation, scenario: Scenario) -> list[str]:
     the scenario (the first ones are its core) and by how few others at the table speak of
     the same matter, so that a delegation returns to what sets it apart, not to what all share."""
     others = [d for d in scenario.delegations if d.name != me.name]
-    held = [_stems(" ".join(d.interests + [tp.theme for tp in d.talking_points])) for d in others]
+    held = [content_stems(" ".join(d.interests + [tp.theme for tp in d.talking_points])) for d in others]
 
     def commonness(interest: str) -> int:
-        return max((sum(stem in theirs for theirs in held) for stem in _stems(interest)), default=0)
+        return max((sum(stem in theirs for theirs in held) for stem in content_stems(interest)), default=0)
 
     by_rarity = sorted(me.interests, key=commonness)
     rank = {interest: place + by_rarity.index(interest) for place, interest in enumerate(me.interests)}
@@ -167,11 +170,6 @@ def spoken(interest: str) -> str:
     catchment') belongs to the name and stays."""
     ours = _ITS.sub(lambda m: m.group(0) if _NAME_AND.search(interest[: m.start()]) else "our", interest)
     return _IT_MODAL.sub("we ", ours)
-
-
-def _stems(text: str) -> set[str]:
-    """Content words cut to their first six letters: 'environment' and 'environmental' meet."""
-    return {word[:6] for word in content_words(text)}
 
 
 def _weighted_order(items: list[str], rng: random.Random, bias: float = INTEREST_BIAS) -> list[str]:

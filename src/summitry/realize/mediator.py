@@ -12,7 +12,8 @@ import re
 from summitry.plan import CommonGroundNote, Explanation, Move, TurnPlan
 from summitry.realize.base import SessionContext
 from summitry.realize.writer import Writer
-from summitry.wording import end_sentence, join_names, lower_first, refer, upper_first
+from summitry.text.casing import end_sentence, lower_first, upper_first
+from summitry.text.names import join_names, refer
 
 WELCOME = (
     "Welcome to this diplomatic learning session on {topic}. I know tensions between some of you "

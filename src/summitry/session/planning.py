@@ -17,8 +17,8 @@ from typing import Any
 from summitry.plan import Move, Stance, TalkingPointRef, TurnPlan
 from summitry.scenario.model import Concept, Scenario, TalkingPoint
 from summitry.session.turn_taking import Floor, choose_addressee, named_in, stance_toward
+from summitry.text.stems import overlap
 from summitry.turns import Turn
-from summitry.wording import overlap
 
 WARM_PHASES = frozenset({"reframe", "synthesis", "common_ground", "closing"})
 
