@@ -17,7 +17,7 @@ from typing import Any
 from summitry.plan import Move, Stance, TalkingPointRef, TurnPlan
 from summitry.scenario.model import Concept, Scenario, TalkingPoint
 from summitry.session.turn_taking import Floor, choose_addressee, named_in, stance_toward
-from summitry.text.stems import overlap
+from summitry.text.overlap import overlap
 from summitry.turns import Turn
 
 WARM_PHASES = frozenset({"reframe", "synthesis", "common_ground", "closing"})

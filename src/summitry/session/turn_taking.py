@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from summitry.plan import Stance, TurnPlan
 from summitry.scenario.model import Delegation, Scenario
-from summitry.text.stems import overlap
+from summitry.text.overlap import overlap
 from summitry.turns import Turn
 
 WEIGHT_NAMED = 2.0

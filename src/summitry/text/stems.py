@@ -1,13 +1,12 @@
-"""Stems: the one stemmer, the content stems of a text, and the lexical overlap of two texts."""
+"""Stems: the one stemmer, and the content stems of a text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import lru_cache
 
 from summitry.text.words import is_content, words
 
-__all__ = ["content_stems", "overlap", "stem"]
+__all__ = ["content_stems", "stem"]
 
 
 @lru_cache(maxsize=131072)
@@ -40,11 +39,3 @@ def content_stems(text: str) -> frozenset[str]:
     """The stems of a text's content words (see :func:`summitry.text.words.is_content`)."""
     return frozenset(stem(w) for w in words(text) if is_content(w))
 
-
-def overlap(a: str | Iterable[str], b: str | Iterable[str]) -> float:
-    """Share of content stems in common, 0 … 1 (Jaccard); a text or a set of stems on each side."""
-    sa = content_stems(a) if isinstance(a, str) else set(a)
-    sb = content_stems(b) if isinstance(b, str) else set(b)
-    if not sa or not sb:
-        return 0.0
-    return len(sa & sb) / len(sa | sb)

@@ -6,7 +6,7 @@ from summitry.plan import Explanation, Move, TurnPlan
 from summitry.scenario.model import Fact
 from summitry.session.planning import PlanContext, delegation_turn
 from summitry.session.turn_taking import choose_speaker
-from summitry.text.stems import overlap
+from summitry.text.overlap import overlap
 from summitry.turns import Turn
 
 NAIVE_PROMPT = "the most naive question you might ask"
