@@ -17,13 +17,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from summitry.phase import Phase
 from summitry.plan import CommonGroundNote, Move, Stance, TurnPlan
 from summitry.realize import phrases as P
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.mediator import compose_mediator
+from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer, fill
 from summitry.scenario.model import Delegation, Scenario
-from summitry.text.casing import end_sentence, lower_first, mid_sentence
+from summitry.text.casing import end_sentence, lower_first
 from summitry.text.names import refer
 from summitry.text.stems import content_stems
 from summitry.text.words import words
@@ -136,13 +138,6 @@ def _aside(v: dict[str, str]) -> dict[str, str]:
     return {**v, "interest": v["interest2"], "interest2": v["interest3"]}
 
 
-def topic_phrase(scenario: Scenario) -> str:
-    """The lesson's topic as it reads mid-sentence."""
-    lesson = scenario.lesson
-    corpus = " ".join([lesson.summary, *(c.summary for c in lesson.concepts), scenario.premise])
-    return mid_sentence(lesson.topic, corpus)
-
-
 def characteristic_interests(me: Delegation, scenario: Scenario) -> list[str]:
     """The delegation's interests, the most its own first: an interest ranks by its place in
     the scenario (the first ones are its core) and by how few others at the table speak of
@@ -196,10 +191,10 @@ def _statement(plan: TurnPlan, context: SessionContext, me: Delegation, w: Write
     """Opening reports, answers, rebuttals and agreements: lead, choice, point, stake, tie-in.
     An opening also says who is speaking, in the scenario's own portrait of the delegation."""
     _lead(plan, context, w, _aside(v))
-    if plan.phase == "opening":
+    if plan.phase == Phase.OPENING:
         _choices(context, me, w, v)
     _point(plan, w, v)
-    if plan.phase == "opening":
+    if plan.phase == Phase.OPENING:
         _portrait(me, w)
     _stake(me, w, v)
     if w.rng.random() < TIE_SHARE:
@@ -223,9 +218,9 @@ def _lead(plan: TurnPlan, context: SessionContext, w: Writer, v: dict[str, str])
         return
     if answered.is_moderator:
         me = context.scenario.delegation(plan.speaker)
-        if plan.phase == "opening":
+        if plan.phase == Phase.OPENING:
             w.add_choice(P.THANKS, **v)
-        elif plan.phase == "edge_case":
+        elif plan.phase == Phase.EDGE_CASE:
             _say(w, me, "answer", P.SCENARIO_REACTIONS, **v)
         else:
             _say(w, me, "answer", P.ANSWER_MODERATOR, **v)
@@ -312,7 +307,7 @@ def _recent_theme(context: SessionContext) -> str | None:
 def _reflection(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
     """Synthesis and common ground: an opener that names whom it meets, then the delegation's
     own point and stake, so a reflection still sounds like the one who makes it."""
-    note = _common_ground_note(context, me) if plan.phase == "common_ground" and plan.addressees else None
+    note = _common_ground_note(context, me) if plan.phase == Phase.COMMON_GROUND and plan.addressees else None
     _reflection_opener(plan, context, me, w, v, note)
     _point(plan, w, v)
     _stake(me, w, v)
@@ -331,7 +326,7 @@ def _reflection_opener(
     if note is not None:
         partner = note.pair[1] if note.pair[0] == me.name else note.pair[0]
         w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": refer(partner), "theme": note.theme})
-    elif plan.phase == "common_ground":
+    elif plan.phase == Phase.COMMON_GROUND:
         w.add_choice(P.GENERAL_REPLIES, **v)
     else:
         _reflect_opener(plan, context, me, w, v)
@@ -373,11 +368,11 @@ def compose_lead(plan: TurnPlan, context: SessionContext) -> str:
     elif plan.move is Move.PROPOSE:
         w.add_choice(P.PROPOSALS, **{**v, "theme": _recent_theme(context) or v["topic"]})
     elif plan.move is Move.REFLECT:
-        note = _common_ground_note(context, me) if plan.phase == "common_ground" else None
+        note = _common_ground_note(context, me) if plan.phase == Phase.COMMON_GROUND else None
         _reflection_opener(plan, context, me, w, v, note)
     elif plan.move is not Move.SMART_QUESTION:
         _lead(plan, context, w, v)
-        if plan.phase == "opening":
+        if plan.phase == Phase.OPENING:
             _choices(context, me, w, v)
     if plan.move in (Move.NAIVE_QUESTION, Move.SMART_QUESTION):
         return w.text()
