@@ -13,10 +13,11 @@ import pytest
 
 from summitry.realize.composer import Composer
 from summitry.realize.grammar import address
-from summitry.realize.mediator import lesson_topic
+from summitry.realize.topic import topic_phrase
 from summitry.scenario import bundled_names, load_scenario
 from summitry.session.engine import Engine
-from summitry.wording import STOPWORDS, sentences
+from summitry.text.sentences import sentences
+from summitry.text.words import STOPWORDS
 
 MAX_FRAME_REUSE = 0.15  # the target set for unseen scenarios
 
@@ -84,7 +85,7 @@ def test_the_topic_is_never_capitalised_mid_sentence_and_the_mediator_is_named_r
     topic = state.scenario.lesson.topic
     mediator = address(state.scenario.moderator.name)
     events = _delegation_events(state)
-    if lesson_topic(state.scenario) != topic:  # a topic that does not begin with a name
+    if topic_phrase(state.scenario) != topic:  # a topic that does not begin with a name
         for turn in state.turns:
             assert not re.search(rf"[a-z,] {re.escape(topic)}", turn.text), turn.text
     named = sum(mediator in e.turn.text for e in events)

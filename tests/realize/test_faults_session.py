@@ -17,7 +17,7 @@ from summitry.scenario import load_scenario
 from summitry.session.engine import Engine
 from summitry.session.log import read_state
 from summitry.testing.faults import Fault, FaultServer
-from summitry.wording import lower_first
+from summitry.text.casing import lower_first
 
 TINY = str(Path(__file__).resolve().parents[1] / "session" / "data" / "tiny.yaml")
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from summitry.realize.composer import condition_clause
-from summitry.realize.grammar import address, continuing, join, ordinal_words, proper_words, reported, topic_phrase
+from summitry.realize.grammar import address, continuing, join, ordinal_words, proper_words, reported
+from summitry.realize.topic import topic_phrase
+from summitry.scenario import load_scenario
+
+PAPERS = str(Path(__file__).resolve().parents[1] / "session" / "data" / "papers.yaml")
 
 
 def test_people_are_addressed_as_people_address_each_other():
@@ -13,10 +19,16 @@ def test_people_are_addressed_as_people_address_each_other():
     assert address("Ms. Ortega") == "Ms. Ortega"
 
 
+def _with_topic(topic: str, summary: str):
+    scenario = load_scenario(PAPERS)
+    lesson = scenario.lesson.model_copy(update={"topic": topic, "summary": summary})
+    return scenario.model_copy(update={"lesson": lesson, "premise": summary})
+
+
 def test_a_topic_reads_mid_sentence():
-    assert topic_phrase("Sharing a transboundary river", "") == "sharing a transboundary river"
-    assert topic_phrase("Quantum computing", "what quantum computers do") == "quantum computing"
-    assert topic_phrase("Arctic shipping routes", "the Arctic is warming") == "Arctic shipping routes"
+    assert topic_phrase(_with_topic("Sharing a transboundary river", "Rivers.")) == "sharing a transboundary river"
+    assert topic_phrase(_with_topic("Quantum computing", "what quantum computing does")) == "quantum computing"
+    assert topic_phrase(_with_topic("Arctic shipping routes", "the Arctic is warming")) == "Arctic shipping routes"
 
 
 def test_another_delegations_claim_is_reported_in_the_third_person():

@@ -13,7 +13,7 @@ from summitry.realize.guided import GuidedRealizer
 from summitry.scenario import load_scenario
 from summitry.session.engine import Engine
 from summitry.testing.scripted import ScriptedModel
-from summitry.wording import lower_first
+from summitry.text.casing import lower_first
 
 DATA = Path(__file__).resolve().parents[1] / "session" / "data"
 TINY = str(DATA / "tiny.yaml")

@@ -7,13 +7,13 @@ from collections import Counter
 import pytest
 
 from summitry.identity import identity_confusions
+from summitry.phase import PHASE_NAMES
 from summitry.scenario import bundled_scenarios, load_scenario
 from summitry.scenario.index import unit_index
-from summitry.scenario.model import PHASE_NAMES
 from summitry.session.accord import common_ground_holds, unit_point
 from summitry.session.log import read_events
+from summitry.text.sentences import normalize_sentence, sentences
 from summitry.transcript import parse_markdown, render_markdown
-from summitry.wording import normalize_sentence, sentences
 
 from .helpers import DATA, run_session
 

@@ -25,12 +25,14 @@ from summitry.realize.grammar import (
     quoted,
     reported,
 )
-from summitry.realize.mediator import compose_mediator, lesson_topic
+from summitry.realize.mediator import compose_mediator
+from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer
 from summitry.scenario.index import unit_index
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
-from summitry.wording import end_sentence, lower_first, refer
+from summitry.text.casing import end_sentence, lower_first
+from summitry.text.names import refer
 
 ATTEMPTS = 3  # wordings tried when a connecting phrase next to the material reads as speaking for another
 RIVALRY = -0.3  # relation below which two delegations are rivals (as turn-taking reads it)
@@ -272,7 +274,7 @@ def _naive_from_facts(context: SessionContext, w: Writer) -> str:
         question = f"Is it true that {lower_first(fact.claim.rstrip('.?!'))}?"
         if w.is_new(question):
             return question
-    return f"What is the one thing about {lesson_topic(context.scenario)} that we all get wrong?"
+    return f"What is the one thing about {topic_phrase(context.scenario)} that we all get wrong?"
 
 
 def _smart_question(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank, mine: list[Unit]) -> None:

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 
 from summitry.scenario.model import Scenario
-from summitry.wording import content_words, sentences, words
+from summitry.text.sentences import sentences
+from summitry.text.stems import content_stems
+from summitry.text.words import words
 
 MIN_KEPT = 0.6  # share of a sentence's content words a paraphrase keeps (a guess; a looser share let the model drift)
 MIN_COVERED = 0.35  # share of each planned unit's content words a whole written turn says (a guess)
@@ -37,7 +39,7 @@ def paraphrase_problems(original: str, candidate: str) -> list[str]:
     problems: list[str] = []
     if len(sentences(candidate)) != 1:
         problems.append("not one sentence")
-    mine, theirs = content_words(original), content_words(candidate)
+    mine, theirs = content_stems(original), content_stems(candidate)
     kept = len(mine & theirs) / len(mine) if mine else 1.0
     if kept < MIN_KEPT:
         problems.append(f"keeps {kept:.0%} of the content words")
@@ -52,9 +54,9 @@ def paraphrase_problems(original: str, candidate: str) -> list[str]:
 def turn_problems(text: str, units: list[str], scenario: Scenario, speaker: str) -> list[str]:
     """Why a written turn does not carry its planned units faithfully (empty when it does)."""
     problems: list[str] = []
-    said = content_words(text)
+    said = content_stems(text)
     for unit in units:
-        own = content_words(unit)
+        own = content_stems(unit)
         covered = len(own & said) / len(own) if own else 1.0
         if covered < MIN_COVERED:
             problems.append(f"says {covered:.0%} of a planned unit")
@@ -82,7 +84,7 @@ def contradicts_answers(text: str, scenario: Scenario, speaker: str) -> list[str
 def self_contradiction(text: str) -> list[str]:
     """A sentence that denies what another sentence of the same text asserts: the two say nearly
     the same content words (SAME_CLAIM of the shorter), one with a negation and one without."""
-    said = [(negations(s) > 0, content_words(s)) for s in sentences(text)]
+    said = [(negations(s) > 0, content_stems(s)) for s in sentences(text)]
     for negated, mine in said:
         for other_negated, theirs in said:
             shorter = min(len(mine), len(theirs))

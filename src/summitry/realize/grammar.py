@@ -2,7 +2,7 @@
 
 Topics, points (``on``), options and other delegations' words come from scenario files written by
 hand; the composer places them into short connecting phrases. Lists, number words and ordinals come
-from ``inflect``, lemmas (is the topic's first word a gerund?) from ``lemminflect``; what stays
+from ``inflect`` (the topic's gerunds from ``lemminflect``, in :mod:`summitry.realize.topic`); what stays
 here is only where a phrase goes in a sentence: how a person is addressed, how another delegation's
 claim is reported, how a clause continues after a colon or a conjunction.
 """
@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 import inflect
-from lemminflect import getLemma
 
-from summitry.wording import lower_first, words
+from summitry.text.casing import lower_first
+from summitry.text.words import words
 
 _ENGINE = inflect.engine()
 TITLES = ("Dr.", "Dr", "Professor", "Prof.", "Mr.", "Ms.", "Mrs.", "Ambassador", "Judge", "Minister", "Sir", "Dame")
@@ -41,16 +41,6 @@ def number_words(n: int) -> str:
 def ordinal_words(n: int) -> str:
     """1 -> 'first'."""
     return _ENGINE.number_to_words(_ENGINE.ordinal(n))
-
-
-def topic_phrase(topic: str, corpus: str) -> str:
-    """The lesson's topic as it reads inside a sentence: a gerund ('Sharing the waters…') and a
-    common noun the corpus writes in lower case lose their capital; a name keeps it."""
-    first = topic.split()[0] if topic.split() else ""
-    gerund = first.lower().endswith("ing") and first.lower() not in getLemma(first.lower(), upos="VERB")
-    if gerund or re.search(rf"\b{re.escape(first.lower())}\b", corpus):
-        return lower_first(topic)
-    return topic
 
 
 def continuing(sentence: str, proper: frozenset[str] = frozenset()) -> str:

@@ -29,7 +29,7 @@ from summitry.realize.fidelity import paraphrase_problems, turn_problems
 from summitry.realize.paraphrase import find_target, fitted, paraphrase_document, spliced
 from summitry.scenario.index import material_of, unit_index
 from summitry.scenario.touch import touched_units
-from summitry.wording import normalize_sentence, sentences
+from summitry.text.sentences import normalize_sentence, sentences
 
 STOP = ["\n"]
 PARAPHRASE_TOKENS = 40  # one sentence of up to MAX_WORDS words (the earlier continuation budget was 40 too)

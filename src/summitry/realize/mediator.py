@@ -14,17 +14,18 @@ import re
 from summitry.plan import CommonGroundNote, Explanation, Move, TurnPlan
 from summitry.realize.bank import Bank, bank_for, placeholders
 from summitry.realize.base import SessionContext
-from summitry.realize.grammar import continuing, join, number_words, topic_phrase
+from summitry.realize.grammar import continuing, join, number_words
+from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer
 from summitry.scenario.index import unit_index
-from summitry.scenario.model import Scenario
-from summitry.wording import end_sentence, lower_first, refer
+from summitry.text.casing import end_sentence, lower_first
+from summitry.text.names import refer
 
 
 def compose_mediator(plan: TurnPlan, context: SessionContext, w: Writer) -> None:
     """Write the mediator's turn for this plan into the writer."""
     bank = bank_for(context.scenario, "mediator")
-    topic = lesson_topic(context.scenario)
+    topic = topic_phrase(context.scenario)
     if plan.move is Move.WELCOME:
         _say(w, bank, "welcome", topic=topic, first=refer(plan.next_speaker or ""))
     elif plan.move is Move.QUESTION:
@@ -40,13 +41,6 @@ def compose_mediator(plan: TurnPlan, context: SessionContext, w: Writer) -> None
         _say(w, bank, "close_first" if closes == 0 else "close_last", topic=topic)
     else:
         _say(w, bank, "thanks", names=join([refer(n) for n in plan.addressees]))
-
-
-def lesson_topic(scenario: Scenario) -> str:
-    """The lesson's topic as it reads mid-sentence."""
-    lesson = scenario.lesson
-    corpus = " ".join([lesson.summary, *(c.summary for c in lesson.concepts), scenario.premise])
-    return topic_phrase(lesson.topic, corpus)
 
 
 def _say(w: Writer, bank: Bank, slot: str, **values: str) -> bool:

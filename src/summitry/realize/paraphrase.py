@@ -17,7 +17,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from summitry.realize.grammar import continuing
-from summitry.wording import end_sentence, sentences, words
+from summitry.text.casing import end_sentence
+from summitry.text.sentences import sentences
+from summitry.text.words import words
 
 MIN_WORDS, MAX_WORDS = 8, 28  # sentences worth rewording: long enough to say something, short enough for 40 tokens
 

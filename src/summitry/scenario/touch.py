@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summitry.scenario.position import Unit
-from summitry.wording import content_words
+from summitry.text.stems import content_stems
 
 MIN_SHARE = 0.34  # a third of a unit's content words: measured on the bundled scenarios' talking points
 MIN_SHARED = 3  # and at least three of them, so that a short unit is not touched by one common word
@@ -29,10 +29,10 @@ class Touch:
 
 def touched_units(text: str, units: Iterable[Unit], *, min_share: float = MIN_SHARE) -> list[Touch]:
     """The units the text touches, the most fully said first (ties in the order given)."""
-    said = content_words(text)
+    said = content_stems(text)
     found: list[Touch] = []
     for unit in units:
-        own = content_words(f"{unit.on or ''} {unit.text}")
+        own = content_stems(f"{unit.on or ''} {unit.text}")
         shared = len(own & said)
         if own and shared >= min(MIN_SHARED, len(own)) and shared / len(own) >= min_share:
             found.append(Touch(unit.id, shared / len(own)))

@@ -20,7 +20,7 @@ from summitry.plan import Move, Stance, TurnPlan
 from summitry.scenario.index import material_of, unit_index
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
-from summitry.wording import overlap
+from summitry.text.overlap import overlap
 
 # A delegation's own kinds of unit, in the order a plain statement reaches for them.
 STATEMENT_KINDS = ("argument", "reason", "red_line", "proposal", "concession")

@@ -21,8 +21,8 @@ from summitry.scenario.position import Unit
 from summitry.scenario.touch import touched_units
 from summitry.session.material import choose_move, fresh_units
 from summitry.session.turn_taking import Floor, choose_addressee, named_in, stance_toward
+from summitry.text.overlap import overlap
 from summitry.turns import Turn
-from summitry.wording import overlap
 
 WARM_PHASES = frozenset({"reframe", "synthesis", "common_ground", "closing"})
 

@@ -10,8 +10,8 @@ from summitry.session.accord import positions_taken
 from summitry.session.material import has_material
 from summitry.session.planning import PlanContext, delegation_turn
 from summitry.session.turn_taking import choose_speaker
+from summitry.text.overlap import overlap
 from summitry.turns import Turn
-from summitry.wording import overlap
 
 NAIVE_PROMPT = "the most naive question you might ask"
 SMART_PROMPT = "the smartest question we should all be asking ourselves"
