@@ -13,11 +13,14 @@ PAPERS = str(Path(__file__).resolve().parents[1] / "session" / "data" / "papers.
 
 def test_a_persons_words_touch_the_unit_they_argue():
     scenario = load_scenario(PAPERS)
-    units = [u for d in scenario.delegations for u in material_of(scenario, d.name)]
     said = "Honestly, publishing the daily release figures would end most quarrels in this valley."
-    touched = [t.unit for t in touched_units(said, units)]
-    assert touched[0] == "lo-data"
-    assert "up-cost" not in touched
+    at_lowbys_seat = [t.unit for t in touched_units(said, material_of(scenario, "Lowby"))]
+    assert at_lowbys_seat == ["lo-data"]
+    everyone = [
+        t.unit for t in touched_units(said, [u for d in scenario.delegations for u in material_of(scenario, d.name)])
+    ]
+    assert "lo-data" in everyone and "up-c-data" in everyone  # Upton offers to publish the same figures
+    assert "up-cost" not in everyone
 
 
 def test_a_text_on_something_else_touches_nothing():
