@@ -89,9 +89,10 @@ _SCENARIO_VERBS = re.compile(r"^(?:imagine|suppose|what if|picture this:?)\s+", 
 def _edge_case(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank) -> None:
     """Pose the scenario as written, behind an opener; add a closing question if it has none."""
     scenario = _SCENARIO_VERBS.sub("", (plan.prompt or "").strip())
-    if not any(p.move is Move.EDGE_CASE for p in context.plans):
+    first = not any(p.move is Move.EDGE_CASE for p in context.plans)
+    if first:
         _say(w, bank, "edge_first")
-    _say(w, bank, "edge_opener", scenario=continuing(scenario, w.proper))
+    _say(w, bank, "edge_opener_first" if first else "edge_opener", scenario=continuing(scenario, w.proper))
     if "?" not in scenario:
         _say(w, bank, "edge_closer")
 
