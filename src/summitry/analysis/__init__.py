@@ -9,6 +9,7 @@ The flow, one module per step::
 
     sentences, cues (words and names: summitry.text)  →  corpus (one vector per sentence, embed.py)
       → themes (cluster, labels) → stance → responses → response_graph
+      → debate (proposal, relations, sides; debate_cues and calibration read data/)
       → common_ground (selection) → stated common ground (stated_claims, topic_scale, stated)
       → convergence, participation, quality (figures: summitry.measures)
       → report (schema.py: the documented report.json) → html (figures, templates/)

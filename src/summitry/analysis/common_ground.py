@@ -26,23 +26,21 @@ transcript; the other rival pairs follow, best first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from summitry.analysis.blas import single_threaded
 from summitry.analysis.corpus import Corpus, build_corpus
-from summitry.analysis.cues import cues
 from summitry.analysis.embed import Embedder, LexicalEmbedder
 from summitry.analysis.labels import AuthoredThemes
-from summitry.analysis.phrases import PhraseStats
 from summitry.analysis.responses import Response, find_responses
 from summitry.analysis.schema import CommonGroundFinding, Evidence
 from summitry.analysis.selection import Relation, choose_disjoint, rival_pairs
 from summitry.analysis.sentences import Sentence
-from summitry.analysis.themes import SUPPORT_BASE, ThemeSet, find_themes, sentence_stand
-from summitry.text.names import NameMatcher
+from summitry.analysis.supportive import Sides, SupportiveClaims
+from summitry.analysis.themes import ThemeSet, find_themes
 from summitry.turns import Transcript
 
 __all__ = [
@@ -52,7 +50,6 @@ __all__ = [
     "MAX_SIDE",
     "find_common_ground",
     "rank_candidates",
-    "supportive_claims",
 ]
 
 OPPOSED = -0.15
@@ -131,13 +128,19 @@ def common_ground(
     limit: int = 3,
     authored: Mapping[str, Sequence[str]] | None = None,
     embedder: Embedder | None = None,
+    sides: Sides | None = None,
 ) -> list[CommonGroundFinding]:
     """Common-ground findings from an already analysed corpus: the named ones first.
 
     ``authored`` (delegation -> theme labels) needs the ``embedder`` the corpus was built with;
-    without it the labels are embedded only when the corpus is lexical."""
+    without it the labels are embedded only when the corpus is lexical. ``sides``: positions on
+    a debate's proposal, which decide which pairs, sentences and labels may count (see debate.py)."""
     vocabulary = AuthoredThemes.for_corpus(corpus, authored, embedder) if authored else None
-    ranked = rank_candidates(corpus, themes, responses, relation, vocabulary)
+    ranked = rank_candidates(corpus, themes, responses, relation, vocabulary, sides)
+    if sides is not None:
+        said = lambda c: tuple(corpus.sentences[i].text for i in c.evidence)  # noqa: E731
+        label = lambda c: c.label or themes.themes[c.theme_id].label  # noqa: E731
+        ranked = [c for c in ranked if sides.shares(*c.pair) and sides.allows(label(c), said(c))]
     if limit <= 0 or not ranked:
         return []
     named = choose_disjoint(ranked, limit)
@@ -151,21 +154,16 @@ def rank_candidates(
     responses: list[Response],
     relation: Relation | None,
     vocabulary: AuthoredThemes | None = None,
+    sides: Sides | None = None,
 ) -> list[Candidate]:
     """Every (rival pair, theme) candidate, by weight (rivalry x confidence)."""
     if not themes.themes:
         return []
-    scorer = _Scorer(corpus, themes, responses, vocabulary)
+    scorer = _Scorer(corpus, themes, responses, vocabulary, sides)
     out = []
     for pair, rel in rival_pairs(corpus.delegations, responses, relation).items():
         out.extend(scorer.candidates(pair, rel))
     return sorted(out, key=lambda c: (-c.weight, c.pair, c.theme_id))
-
-
-def supportive_claims(corpus: Corpus, responses: Sequence[Response]) -> Callable[[str, str], list[Sentence]]:
-    """``claims(speaker, partner)``: the speaker's claims that common ground with the partner can
-    be made of, chosen as :func:`common_ground` chooses them (see ``_Scorer._about_own``)."""
-    return _Scorer(corpus, ThemeSet([], {}, PhraseStats()), list(responses))._about_own
 
 
 class _Scorer:
@@ -175,25 +173,22 @@ class _Scorer:
         themes: ThemeSet,
         responses: list[Response],
         vocabulary: AuthoredThemes | None = None,
+        sides: Sides | None = None,
     ) -> None:
         self.corpus = corpus
+        self.sides = sides
         self.themes = themes
         self.responses = responses
         self.vocabulary = vocabulary
         self.reference = _cross_speaker_similarities(corpus)
         self.answered = {(r.turn, r.target_turn) for r in responses if r.target_turn and r.sign > -0.15}
         self.rebutted = {(r.turn, r.target_turn) for r in responses if r.target_turn and r.sign < -0.15}
-        self.rebutting = {(r.turn, r.target) for r in responses if r.sign < -0.15}
-        names = self.names = NameMatcher(corpus.delegations)
-        self.by_speaker: dict[str, list[Sentence]] = {}
-        for s in corpus.claims:
-            if sentence_stand(s.text) >= SUPPORT_BASE and not _rebuttal(s, names):
-                self.by_speaker.setdefault(s.speaker, []).append(s)
+        self.supportive = SupportiveClaims(corpus, responses, sides)
 
     def candidates(self, pair: tuple[str, str], rel: float | None) -> list[Candidate]:
         a, b = pair
-        side_a = evenly_spaced(self._about_own(a, b), MAX_SIDE)
-        side_b = evenly_spaced(self._about_own(b, a), MAX_SIDE)
+        side_a = evenly_spaced(self.supportive(a, b), MAX_SIDE)
+        side_b = evenly_spaced(self.supportive(b, a), MAX_SIDE)
         if not side_a or not side_b:
             return []
         vectors = self.corpus.centred
@@ -274,21 +269,6 @@ class _Scorer:
         )
         return Candidate(pair, theme_id, round(min(1.0, confidence), 3), rel, (sa.id, sb.id), exchange, label)
 
-    def _about_own(self, speaker: str, partner: str) -> list[Sentence]:
-        """The speaker's supportive claims, without those that talk about the partner by name
-        and do not agree with it, and without the rest of a turn that rebuts the partner: a
-        claim about the other side, or made against it, is not a claim both share."""
-        out = []
-        for s in self.by_speaker.get(speaker, []):
-            named = partner in self.names.addressed(s.text, exclude={speaker})
-            agrees = cues(s.text).toward_addressee > 0
-            if named and not agrees:
-                continue
-            if (s.turn, partner) in self.rebutting and not (named and agrees):
-                continue
-            out.append(s)
-        return out
-
     def _matches(self, sims: np.ndarray, side_a: list[Sentence], side_b: list[Sentence]) -> np.ndarray:
         """Similarity percentiles, raised where one turn answered the other or both answered
         the same prompt (same round): claims made in reply to the same thing are comparable."""
@@ -323,15 +303,6 @@ def evenly_spaced(items: list[Sentence], cap: int) -> list[Sentence]:
         return items
     step = len(items) / cap
     return [items[int(k * step)] for k in range(cap)]
-
-
-def _rebuttal(sentence: Sentence, names: NameMatcher) -> bool:
-    """A sentence that disagrees outright, or answers another delegation by name and
-    disagrees with it."""
-    c = cues(sentence.text)
-    if c.disagree >= 1.0 and c.toward_addressee < 0:
-        return True
-    return bool(names.addressed(sentence.text, exclude={sentence.speaker})) and c.toward_addressee < 0
 
 
 def _top_cells(matrix: np.ndarray, n: int) -> list[tuple[int, int]]:
