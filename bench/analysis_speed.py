@@ -34,7 +34,8 @@ ENGINE = """
 import json, statistics, time
 from summitry.transcript import load_transcript
 from summitry.scenario import load_scenario
-from summitry.analysis import LexicalEmbedder, find_common_ground
+from summitry.analysis import find_common_ground
+from summitry.embed import LexicalEmbedder
 transcript, scenario = load_transcript({seed!r}), load_scenario("quantum-summit")
 find_common_ground(transcript, relation=scenario.relation)
 runs = []

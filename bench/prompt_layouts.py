@@ -23,10 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from summitry.analysis.embed import CachedEmbedder, get_embedder
 from summitry.backends.base import CompletionRequest
 from summitry.backends.local import LlamaCppModel
 from summitry.backends.wrap import wrap
+from summitry.embed import CachedEmbedder, get_embedder
 from summitry.realize.guided import GuidedRealizer
 from summitry.scenario import load_scenario
 from summitry.scenario.model import Scenario

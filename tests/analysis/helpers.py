@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from summitry.analysis.embed import minilm_available
+from summitry.embed import minilm_available
 from summitry.realize.composer import Composer
 from summitry.scenario.model import Scenario
 from summitry.session.engine import Engine

@@ -7,8 +7,9 @@ import time
 import pytest
 from pydantic import ValidationError
 
-from summitry.analysis import CommonGroundFinding, LexicalEmbedder, find_common_ground
+from summitry.analysis import CommonGroundFinding, find_common_ground
 from summitry.analysis.labels import theme_vocabulary
+from summitry.embed import LexicalEmbedder
 from summitry.scenario import bundled_names, load_scenario
 
 from .helpers import DATA, SEED, composer_session, quick_parse, seed_scenario, seed_transcript

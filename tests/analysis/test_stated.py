@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 
 from summitry.analysis.corpus import build_corpus
-from summitry.analysis.embed import LexicalEmbedder
 from summitry.analysis.html import render_html
 from summitry.analysis.names import NameMatcher
 from summitry.analysis.report import analyze
 from summitry.analysis.schema import Report
 from summitry.analysis.stated import TopicScale, find_stated_claims, moderator_statements, same_theme
+from summitry.embed import LexicalEmbedder
 from summitry.scenario import bundled_names, load_scenario
 from summitry.turns import Transcript, Turn
 

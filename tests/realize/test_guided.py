@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summitry.analysis.embed import CachedEmbedder, LexicalEmbedder
 from summitry.backends.base import common_prefix
+from summitry.embed import CachedEmbedder, LexicalEmbedder
 from summitry.realize.document import DocumentLayout
 from summitry.realize.guided import GuidedRealizer
 from summitry.scenario import load_scenario

@@ -7,7 +7,7 @@ calls :func:`find_common_ground`, so what the mediator says is what the report s
 
 The flow, one module per step::
 
-    sentences, names, cues  →  corpus (one vector per sentence, embed.py)
+    sentences, names, cues  →  corpus (one vector per sentence, summitry.embed)
       → themes (cluster, labels) → stance → responses → response_graph
       → common_ground (selection) → convergence, participation, quality
       → report (schema.py: the documented report.json) → html (figures, templates/)
@@ -16,29 +16,41 @@ The flow, one module per step::
 carries a confidence (0..1) and the 1-based turn numbers and quotes it rests on.
 """
 
-from summitry.analysis.common_ground import find_common_ground
-from summitry.analysis.embed import (
-    CachedEmbedder,
-    Embedder,
-    LexicalEmbedder,
-    MiniLMEmbedder,
-    get_embedder,
-)
-from summitry.analysis.html import render_html, write_html
-from summitry.analysis.report import analyze
-from summitry.analysis.schema import CommonGroundFinding, Evidence, Report
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from summitry.analysis.common_ground import find_common_ground
+    from summitry.analysis.html import render_html, write_html
+    from summitry.analysis.report import analyze
+    from summitry.analysis.schema import CommonGroundFinding, Evidence, Report
 
 __all__ = [
-    "CachedEmbedder",
     "CommonGroundFinding",
-    "Embedder",
     "Evidence",
-    "LexicalEmbedder",
-    "MiniLMEmbedder",
     "Report",
     "analyze",
     "find_common_ground",
-    "get_embedder",
     "render_html",
     "write_html",
 ]
+
+# Loaded on first use, so that importing one step (``summitry.analysis.text``, say) does not
+# load them all; the embedders, which every step uses, are in :mod:`summitry.embed`.
+_HOMES = {
+    "find_common_ground": "summitry.analysis.common_ground",
+    "render_html": "summitry.analysis.html",
+    "write_html": "summitry.analysis.html",
+    "analyze": "summitry.analysis.report",
+    "CommonGroundFinding": "summitry.analysis.schema",
+    "Evidence": "summitry.analysis.schema",
+    "Report": "summitry.analysis.schema",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(importlib.import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'summitry.analysis' has no attribute {name!r}")

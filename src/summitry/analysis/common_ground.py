@@ -34,7 +34,6 @@ import numpy as np
 from summitry.analysis.blas import single_threaded
 from summitry.analysis.corpus import Corpus, build_corpus
 from summitry.analysis.cues import cues
-from summitry.analysis.embed import Embedder, LexicalEmbedder
 from summitry.analysis.labels import AuthoredThemes
 from summitry.analysis.names import NameMatcher
 from summitry.analysis.responses import Response, find_responses
@@ -42,6 +41,7 @@ from summitry.analysis.schema import CommonGroundFinding, Evidence
 from summitry.analysis.selection import Relation, choose_disjoint, rival_pairs
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.themes import SUPPORT_BASE, ThemeSet, find_themes, sentence_stand
+from summitry.embed import Embedder, LexicalEmbedder
 from summitry.turns import Transcript
 
 OPPOSED = -0.15

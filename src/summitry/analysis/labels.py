@@ -27,10 +27,10 @@ from typing import Any
 import numpy as np
 
 from summitry.analysis.corpus import Corpus
-from summitry.analysis.embed import Embedder, LexicalEmbedder, normalise_rows
 from summitry.analysis.phrases import candidates, name_words
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.text import is_content, stem, words
+from summitry.embed import Embedder, LexicalEmbedder, normalise_rows
 
 TOPIC_SHARE = 0.4
 TOPIC_MIN_CLAIMS = 40

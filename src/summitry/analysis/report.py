@@ -18,7 +18,6 @@ from summitry.analysis.blas import single_threaded
 from summitry.analysis.common_ground import common_ground, find_common_ground
 from summitry.analysis.convergence import convergence, phase_of_turns
 from summitry.analysis.corpus import Corpus, build_corpus
-from summitry.analysis.embed import CachedEmbedder, Embedder, LexicalEmbedder, get_embedder
 from summitry.analysis.labels import theme_vocabulary
 from summitry.analysis.participation import participation
 from summitry.analysis.quality import quality
@@ -47,6 +46,7 @@ from summitry.analysis.stance import (
 )
 from summitry.analysis.stated import stated_common_ground
 from summitry.analysis.themes import ThemeSet, find_themes
+from summitry.embed import CachedEmbedder, Embedder, LexicalEmbedder, get_embedder
 from summitry.errors import AnalysisError
 from summitry.turns import Transcript, Turn
 

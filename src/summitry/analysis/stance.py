@@ -22,10 +22,10 @@ import numpy as np
 
 from summitry.analysis.corpus import Corpus
 from summitry.analysis.cues import cues
-from summitry.analysis.embed import Embedder
 from summitry.analysis.schema import DelegationStance, QuestionStances, StancePoint, StanceShift
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.themes import ThemeSet, sentence_stand
+from summitry.embed import Embedder
 
 RELEVANT_QUANTILE = 0.6
 FULL_SELECTION_CLAIMS = 100

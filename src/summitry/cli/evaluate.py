@@ -42,7 +42,7 @@ def evaluate(
 ) -> None:
     """Run sessions and print identity confusions, near-duplicates, fallbacks, persona
     distinctiveness, distinct-2, responsiveness and speed for each backend and scenario."""
-    from summitry.analysis.embed import CachedEmbedder, get_embedder
+    from summitry.embed import CachedEmbedder, get_embedder
     from summitry.evaluation.runner import evaluate_one
     from summitry.scenario import bundled_names
 

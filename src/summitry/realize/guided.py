@@ -165,9 +165,9 @@ def _chat_messages(plan: TurnPlan, context: SessionContext) -> list[ChatMessage]
 
 def build_guided(config: dict[str, Any]) -> GuidedRealizer:
     """The guided realizer for a session's realizer configuration (name, model, base_url, record…)."""
-    from summitry.analysis.embed import CachedEmbedder, get_embedder
     from summitry.backends.registry import get_backend
     from summitry.backends.wrap import wrap
+    from summitry.embed import CachedEmbedder, get_embedder
 
     name = config["name"]
     options = _backend_options(name, config)
