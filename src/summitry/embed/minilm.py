@@ -63,6 +63,9 @@ class _Runner:
         self.tokenizer.enable_padding(pad_id=0 if pad is None else pad, pad_token="[PAD]")
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3  # errors only
+        # idle threads sleep instead of spinning: on a machine shared with other work, spinning
+        # threads slowed the seed's 306 sentences from 2.2 s to 4.3 s (bench/analysis_speed.py)
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = onnxruntime.InferenceSession(str(onnx_file(folder)), options,
                                                     providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
@@ -87,7 +90,7 @@ class MiniLMEmbedder:
 
     name = "minilm"
 
-    def __init__(self, batch_size: int = 64) -> None:
+    def __init__(self, batch_size: int = 32) -> None:
         self.batch_size = batch_size
         self._runner: _Runner | None = None
 
