@@ -26,7 +26,7 @@ def plotly_bundle() -> str:
     try:
         from plotly.offline import get_plotlyjs
     except ImportError as exc:
-        raise missing_dependency("plotly", "analysis", "the report page's charts") from exc
+        raise missing_dependency("plotly", None, "the report page's charts") from exc
     return get_plotlyjs()
 
 
