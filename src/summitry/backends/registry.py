@@ -27,8 +27,7 @@ ENTRY_POINT_GROUP = "summitry.backends"
 BUILTIN_BACKENDS: dict[str, str] = {
     "local": "summitry.backends.local:LlamaCppModel",
     "openai": "summitry.backends.openai:OpenAICompatibleModel",
-    "scripted": "summitry.testing.scripted:ScriptedModel",
-}
+}  # the scripted fake of summitry.testing is not one: tests register it (register_backend)
 
 _registered: dict[str, str | Callable[..., LanguageModel]] = {}
 
