@@ -161,32 +161,3 @@ def _chat_messages(plan: TurnPlan, context: SessionContext) -> list[ChatMessage]
         ),
         ChatMessage(role="user", content=f"Transcript so far:\n{transcript}\n\n{direction}"),
     ]
-
-
-def build_guided(config: dict[str, Any]) -> GuidedRealizer:
-    """The guided realizer for a session's realizer configuration (name, model, base_url, record…)."""
-    from summitry.backends.registry import get_backend
-    from summitry.backends.wrap import wrap
-    from summitry.embed import CachedEmbedder, get_embedder
-
-    name = config["name"]
-    options = _backend_options(name, config)
-    record = config.get("record")
-    model = get_backend(name, **options) if not (record and config.get("replay")) else None
-    wrapped = wrap(model, record=record, record_mode="replay" if config.get("replay") else "auto")
-    style = "chat" if config.get("style") == "chat" else "document"
-    embedder = CachedEmbedder(get_embedder(config.get("embedder", "auto")))
-    realizer = GuidedRealizer(wrapped, embedder, candidates=int(config.get("candidates", 3)), style=style)
-    realizer.warm_up()
-    return realizer
-
-
-def _backend_options(name: str, config: dict[str, Any]) -> dict[str, Any]:
-    options: dict[str, Any] = {}
-    if name == "local" and config.get("model"):
-        options["model_path"] = config["model"]
-    if name == "openai":
-        options.update({k: config[k] for k in ("base_url", "model") if config.get(k)})
-        if config.get("style") in ("chat", "completion"):
-            options["style"] = config["style"]
-    return options

@@ -15,6 +15,7 @@ from summitry import __version__
 from summitry.errors import BackendError, SessionError
 from summitry.plan import TurnPlan
 from summitry.realize.base import Realization, Realizer, SessionContext
+from summitry.realize.config import RealizerConfig
 from summitry.scenario.model import Scenario
 from summitry.session.events import (
     Event,
@@ -64,7 +65,7 @@ class Engine:
         source: str,
         seed: int,
         realizer: Realizer,
-        realizer_config: dict,
+        realizer_config: RealizerConfig,
         log_path: Path,
         observer: Observer | None = None,
         sync: bool = True,
