@@ -40,7 +40,7 @@ from summitry.analysis.responses import Response, find_responses
 from summitry.analysis.schema import CommonGroundFinding, Evidence
 from summitry.analysis.selection import Relation, choose_disjoint, rival_pairs
 from summitry.analysis.sentences import Sentence
-from summitry.analysis.themes import SUPPORT_BASE, ThemeSet, find_themes, sentence_stand
+from summitry.analysis.themes import SUPPORT_BASE, ThemeCluster, ThemeSet, find_themes, sentence_stand
 from summitry.embed import Embedder, LexicalEmbedder
 from summitry.turns import Transcript
 
@@ -318,10 +318,11 @@ def _rebuttal(sentence: Sentence, names: NameMatcher) -> bool:
 
 def _top_cells(matrix: np.ndarray, n: int) -> list[tuple[int, int]]:
     flat = np.argsort(-matrix, axis=None, kind="stable")[:n]
-    return [tuple(int(x) for x in np.unravel_index(k, matrix.shape)) for k in flat]
+    cells = (np.unravel_index(k, matrix.shape) for k in flat)
+    return [(int(row), int(column)) for row, column in cells]
 
 
-def _count(theme, speaker: str, corpus: Corpus) -> int:  # noqa: ANN001 - ThemeCluster
+def _count(theme: ThemeCluster, speaker: str, corpus: Corpus) -> int:
     return sum(1 for i in theme.sentence_ids if corpus.sentences[i].speaker == speaker)
 
 

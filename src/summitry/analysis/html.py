@@ -27,7 +27,7 @@ def plotly_bundle() -> str:
         from plotly.offline import get_plotlyjs
     except ImportError as exc:
         raise missing_dependency("plotly", None, "the report page's charts") from exc
-    return get_plotlyjs()
+    return str(get_plotlyjs())
 
 
 def _script_json(value: object) -> str:

@@ -30,7 +30,7 @@ def _grams(text: str, n: int) -> set[tuple[str, ...]]:
     return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
 
 
-def _jaccard(a: set, b: set) -> float:
+def _jaccard(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
@@ -52,7 +52,7 @@ def distinctiveness(corpus: Corpus) -> tuple[float | None, float | None]:
         rows[s.turn].append(s.id)
     speaker_of = {t.index: t.speaker for t in corpus.transcript.turns}
     turns = [t for t in rows if speaker_of[t] in corpus.delegations]
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     for t in turns:
         counts[speaker_of[t]] += 1
     speakers = [s for s, c in counts.items() if c >= 2]

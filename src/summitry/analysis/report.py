@@ -12,7 +12,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar, cast, overload
+
+import numpy as np
 
 from summitry.analysis.blas import single_threaded
 from summitry.analysis.common_ground import common_ground, find_common_ground
@@ -23,17 +25,21 @@ from summitry.analysis.participation import participation
 from summitry.analysis.quality import quality
 from summitry.analysis.response_graph import response_graph
 from summitry.analysis.responses import Response, find_responses
+from summitry.analysis.scenario_view import ScenarioView
 from summitry.analysis.schema import (
     CommonGroundFinding,
     Degradation,
     Evidence,
     Meta,
+    QuestionConvergence,
+    QuestionStances,
     Report,
     StatedCommonGround,
     Theme,
     ThemePlacement,
     TurnRecord,
 )
+from summitry.analysis.sentences import Sentence
 from summitry.analysis.stance import (
     Axis,
     Point,
@@ -50,6 +56,8 @@ from summitry.embed import CachedEmbedder, Embedder, LexicalEmbedder, get_embedd
 from summitry.errors import AnalysisError
 from summitry.turns import Transcript, Turn
 
+T = TypeVar("T")
+
 AUTO_LEXICAL_ABOVE_TURNS = 1500
 COMMON_GROUND_LISTED = 12
 
@@ -61,7 +69,13 @@ class _Steps:
         self.timings: dict[str, float] = {}
         self.degraded: list[Degradation] = []
 
-    def run(self, name: str, fn: Callable[[], Any], *, unless: str | None = None) -> Any:
+    @overload
+    def run(self, name: str, fn: Callable[[], T]) -> T: ...
+
+    @overload
+    def run(self, name: str, fn: Callable[[], T], *, unless: str | None) -> T | None: ...
+
+    def run(self, name: str, fn: Callable[[], T], *, unless: str | None = None) -> T | None:
         if unless:
             self.degraded.append(Degradation(part=name, reason=unless))
             return None
@@ -91,7 +105,7 @@ def choose_embedder(name: str, transcript: Transcript) -> tuple[Embedder, str | 
 
 def analyze(
     transcript: Transcript,
-    scenario: Any | None = None,
+    scenario: ScenarioView | None = None,
     *,
     embedder: Embedder | str = "auto",
     cache_path: str | None = None,
@@ -122,7 +136,7 @@ def analyze(
 
 
 def _corpus(
-    transcript: Transcript, scenario: Any | None, embedder: Embedder, notes: list[str]
+    transcript: Transcript, scenario: ScenarioView | None, embedder: Embedder, notes: list[str]
 ) -> Corpus:
     delegations = moderators = None
     if scenario is not None:
@@ -156,7 +170,7 @@ class _Basis:
     no_claims: str | None
 
 
-def _basis(corpus: Corpus, scenario: Any | None, embedder: Embedder, steps: _Steps) -> _Basis:
+def _basis(corpus: Corpus, scenario: ScenarioView | None, embedder: Embedder, steps: _Steps) -> _Basis:
     too_few = "needs at least two delegations who speak" if len(corpus.delegations) < 2 else None
     no_claims = None if corpus.claims else "no delegation made a statement long enough to analyse"
     speakers = corpus.transcript.speakers
@@ -182,7 +196,7 @@ def _basis(corpus: Corpus, scenario: Any | None, embedder: Embedder, steps: _Ste
 
 
 def _sections(
-    corpus: Corpus, scenario: Any | None, embedder: Embedder, steps: _Steps, notes: list[str]
+    corpus: Corpus, scenario: ScenarioView | None, embedder: Embedder, steps: _Steps, notes: list[str]
 ) -> Report:
     if scenario is None:
         notes.append(
@@ -196,7 +210,7 @@ def _sections(
         "common_ground",
         lambda: common_ground(
             corpus,
-            b.themes,
+            cast(ThemeSet, b.themes),  # present whenever there are claims (the step's condition)
             b.responses,
             relation=_relation(scenario),
             limit=COMMON_GROUND_LISTED,
@@ -233,7 +247,7 @@ def _sections(
 
 def _stated(
     corpus: Corpus,
-    scenario: Any | None,
+    scenario: ScenarioView | None,
     embedder: Embedder,
     b: _Basis,
     findings: list[CommonGroundFinding] | None,
@@ -266,7 +280,7 @@ def _stated(
 
 
 def _common_ground_before(
-    corpus: Corpus, scenario: Any | None, findings: list[CommonGroundFinding], turn: int
+    corpus: Corpus, scenario: ScenarioView | None, findings: list[CommonGroundFinding], turn: int
 ) -> list[CommonGroundFinding]:
     """The common ground a statement at ``turn`` can rest on: the report's findings whose quotes
     all come before it, and what summitry's own mediator would have found when it spoke (the
@@ -276,7 +290,7 @@ def _common_ground_before(
     if len(corpus.transcript.turns) > AUTO_LEXICAL_ABOVE_TURNS:
         return earlier
     turns = tuple(t for t in corpus.transcript.turns if t.index < turn)
-    pairs = next((item.pairs for item in scenario.agenda if getattr(item, "pairs", None)), 3) if scenario else 3
+    pairs = next((n for item in scenario.agenda if (n := getattr(item, "pairs", None))), 3) if scenario else 3
     return earlier + find_common_ground(
         corpus.transcript.model_copy(update={"turns": turns}),
         relation=_relation(scenario),
@@ -297,11 +311,11 @@ def _record(turn: Turn, corpus: Corpus) -> TurnRecord:
     )
 
 
-def _relation(scenario: Any | None) -> Callable[[str, str], float] | None:
+def _relation(scenario: ScenarioView | None) -> Callable[[str, str], float] | None:
     return scenario.relation if scenario is not None else None
 
 
-def _meta(corpus: Corpus, scenario: Any | None, notes: list[str], steps: _Steps) -> Meta:
+def _meta(corpus: Corpus, scenario: ScenarioView | None, notes: list[str], steps: _Steps) -> Meta:
     return Meta(
         title=corpus.transcript.title or (scenario.title if scenario is not None else ""),
         scenario=scenario.title if scenario is not None else None,
@@ -317,8 +331,8 @@ def _meta(corpus: Corpus, scenario: Any | None, notes: list[str], steps: _Steps)
 
 
 def _stances(
-    corpus: Corpus, axes: list[Axis], points: dict[str, list[Point]], scenario: Any | None
-):  # noqa: ANN202
+    corpus: Corpus, axes: list[Axis], points: dict[str, list[Point]], scenario: ScenarioView | None
+) -> list[QuestionStances]:
     declared: dict[str, dict[str, str]] = {}
     if scenario is not None:
         for d in scenario.delegations:
@@ -327,7 +341,7 @@ def _stances(
     return [question_stances(corpus, a, points.get(a.id, []), declared.get(a.id)) for a in axes]
 
 
-def _convergence(corpus: Corpus, points: dict[str, list[Point]]):  # noqa: ANN202
+def _convergence(corpus: Corpus, points: dict[str, list[Point]]) -> list[QuestionConvergence]:
     phases = phase_of_turns(corpus.transcript)
     return [convergence(qid, pts, phases) for qid, pts in points.items()]
 
@@ -340,7 +354,7 @@ def _themes(corpus: Corpus, themes: ThemeSet) -> list[Theme]:
             ThemePlacement(
                 delegation=d,
                 position=t.position(d),
-                score=t.stand.get(d),  # type: ignore[arg-type]
+                score=t.stand.get(d),
                 turns=sorted({s.turn for s in sentences if s.speaker == d}),
             )
             for d in corpus.delegations
@@ -366,9 +380,10 @@ def _themes(corpus: Corpus, themes: ThemeSet) -> list[Theme]:
     return out
 
 
-def _representatives(corpus: Corpus, ids: list[int], centroid, n: int = 3):  # noqa: ANN001, ANN202
+def _representatives(corpus: Corpus, ids: list[int], centroid: np.ndarray, n: int = 3) -> list[Sentence]:
     scored = sorted(ids, key=lambda i: -float(corpus.centred[i] @ centroid))
-    seen, out = set(), []
+    seen: set[str] = set()
+    out: list[Sentence] = []
     for i in scored:
         s = corpus.sentences[i]
         if s.speaker not in seen:

@@ -200,7 +200,7 @@ def moderator_statements(corpus: Corpus, names: Iterable[str] | None = None) -> 
     ``names`` are the delegations the statements may name (the corpus's by default)."""
     known = list(dict.fromkeys([*(names or []), *corpus.delegations]))
     matcher = NameMatcher(known)
-    out = []
+    out: list[Statement] = []
     for s in corpus.sentences:
         if s.speaker in corpus.moderators and not s.is_quoted:
             out.extend(Statement(c, s.turn, s.speaker, s.text) for c in find_stated_claims(s.text, matcher))
@@ -287,7 +287,8 @@ def baselines(corpus: Corpus, vectors: np.ndarray) -> np.ndarray:
     """Each phrase's median similarity to the claims. Similarities are read above it: a phrase
     sits nearer to or further from every claim at once (a phrase vector is not centred as the
     claims are; some phrases are broad), and most claims do not speak to any one phrase."""
-    return np.median(corpus.centred[[s.id for s in _sample(corpus)]] @ vectors.T, axis=0)
+    medians: np.ndarray = np.median(corpus.centred[[s.id for s in _sample(corpus)]] @ vectors.T, axis=0)
+    return medians
 
 
 def _sample(corpus: Corpus) -> list[Sentence]:
@@ -441,7 +442,7 @@ def _side_record(side: _Side) -> StatedSide:
     r = side.reading
     return StatedSide(
         delegation=side.delegation,
-        on_topic=r.level,  # type: ignore[arg-type]
+        on_topic=r.level,
         similarity=r.similarity,
         strength=round(r.strength, 3),
         chance=round(r.chance, 3),

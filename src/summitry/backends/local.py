@@ -165,7 +165,7 @@ class LlamaCppModel:
     def prompt_tokens(self, prompt: str) -> list[int]:
         """The tokens of a whole prompt, beginning-of-text token included."""
         llama = self._llama
-        tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
+        tokens: list[int] = llama.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
         if adds_bos(llama):
             tokens = [llama.token_bos(), *tokens]
         return tokens

@@ -85,7 +85,8 @@ def load_backend(name: str) -> Callable[..., LanguageModel]:
             hint="known backends: " + ", ".join(backend_names()),
         )
     try:
-        return entry_point.load()
+        factory: Callable[..., LanguageModel] = entry_point.load()
+        return factory
     except ImportError as exc:
         raise MissingDependencyError(
             f"backend '{name}' (from entry point '{entry_point.value}') cannot be imported: {exc}",

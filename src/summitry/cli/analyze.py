@@ -104,7 +104,8 @@ def load_source(path: Path) -> tuple[Transcript, Any | None]:
                 f"{path} is a session log, but session support is not installed"
             ) from exc
         found["scenario"] = read_scenario(path)
-        return read_transcript(path)
+        transcript: Transcript = read_transcript(path)
+        return transcript
 
     transcript = load_transcript(path, log_loader=from_log)
     return transcript, found.get("scenario")

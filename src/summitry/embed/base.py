@@ -20,7 +20,8 @@ Vectors = npt.NDArray[np.float32]  # one row per sentence
 class Embedder(Protocol):
     """Anything that turns sentences into L2-normalised vectors."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def embed(self, sentences: list[str]) -> Vectors:
         """One unit-length float32 row per sentence, in order."""
@@ -32,4 +33,5 @@ def normalise_rows(matrix: npt.ArrayLike) -> Vectors:
     rows = np.asarray(matrix, dtype=np.float32)
     norms = np.linalg.norm(rows, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return (rows / norms).astype(np.float32, copy=False)
+    scaled: Vectors = (rows / norms).astype(np.float32, copy=False)
+    return scaled

@@ -99,7 +99,8 @@ class GuidedRealizer:
             # folding is decided on a model-independent size, so a replay lays out the same prompts
             self._layout = DocumentLayout(scenario, estimate_tokens, self.budget)
 
-    def _candidates(self, plan: TurnPlan, context: SessionContext, lead: str) -> tuple[list[Verdict], dict]:
+    def _candidates(self, plan: TurnPlan, context: SessionContext, lead: str
+                    ) -> tuple[list[Verdict], dict[str, Any]]:
         request = self._request(plan, context, lead)
         completion = self.model.complete(request)
         assert self._checker is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from summitry import __version__
 from summitry.errors import BackendError, SessionError
@@ -177,7 +178,7 @@ class Engine:
     def _finish(self, seconds: float) -> None:
         epilogue = self.state.scenario.epilogue
         fallbacks = sum(1 for s in self.state.spoken if s.fallback)
-        stats: dict = {"turns": len(self.state.turns), "fallbacks": fallbacks}
+        stats: dict[str, Any] = {"turns": len(self.state.turns), "fallbacks": fallbacks}
         summary = getattr(self.realizer, "summary", None)
         if callable(summary) and summary():
             stats["accounting"] = summary()
