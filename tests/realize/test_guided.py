@@ -29,7 +29,7 @@ def test_a_candidate_that_speaks_as_another_delegation_is_never_kept(tmp_path):
     spoken = [s for s in state.spoken if s.turn.speaker in ("Northport", "Eastwick")]
     assert spoken and all("we in Southbay" not in s.turn.text for s in spoken)
     assert all(s.fallback for s in spoken if s.info.candidates)
-    assert any("identity" in problem for s in spoken for rejected in s.info.rejected for problem in rejected.problems)
+    assert any("identity" in problem for s in spoken for rejected in s.info.rejections for problem in rejected.problems)
 
 
 def test_fresh_candidates_are_kept_and_stale_ones_rejected(tmp_path):

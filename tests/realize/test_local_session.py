@@ -49,7 +49,7 @@ def test_model_turns_pass_the_checks_and_fallbacks_say_why(recorded):
     for s in generated:
         assert not identity_confusions(s.turn.text, s.turn.speaker, names)
         if s.fallback:
-            assert s.info.rejected and all(r.problems for r in s.info.rejected)
+            assert s.info.rejections and all(r.problems for r in s.info.rejections)
         else:
             assert s.realizer.startswith("local")
 

@@ -48,12 +48,17 @@ class GenerationRecord(BaseModel):
     model_config = ConfigDict(frozen=True, extra="allow")
 
     candidates: int | None = None
-    rejected: tuple[Rejected, ...] = ()
+    rejected: tuple[Rejected, ...] | None = None
     usage: Usage | None = None
     composed: str | None = None  # why the composer wrote this turn of a model session
     nearest: float | None = None  # the kept candidate's checks: closest earlier turn (cosine)
     coverage: float | None = None  # … closeness to its talking point
     persona_margin: float | None = None  # … how much more it sounds like its speaker than others
+
+    @property
+    def rejections(self) -> tuple[Rejected, ...]:
+        """The rejected candidates (none when nothing was generated)."""
+        return self.rejected or ()
 
     @property
     def generated(self) -> bool:
@@ -63,4 +68,4 @@ class GenerationRecord(BaseModel):
     @model_serializer(mode="wrap")
     def _only_what_was_set(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
         dumped: dict[str, Any] = handler(self)
-        return {k: v for k, v in dumped.items() if v is not None and not (isinstance(v, list | tuple) and not v)}
+        return {k: v for k, v in dumped.items() if v is not None}

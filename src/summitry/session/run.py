@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from summitry.errors import SessionError
 from summitry.realize.base import Realizer
 from summitry.realize.config import RealizerConfig
 from summitry.realize.factory import build_realizer
@@ -58,6 +59,9 @@ def run_session(
     Raises :class:`~summitry.errors.SessionError` when a backend fails; the session can then be
     continued with :func:`resume_session`.
     """
+    if log_path.exists() and log_path.stat().st_size:
+        raise SessionError(f"{log_path} already holds a session",
+                           hint=f"continue it with resume_session('{log_path}'), or delete it first")
     loaded = load_scenario(scenario) if isinstance(scenario, str) else scenario
     if source is None:
         source = scenario if isinstance(scenario, str) else loaded.title
