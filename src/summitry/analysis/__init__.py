@@ -9,6 +9,7 @@ The flow, one module per step::
 
     sentences, names, cues  →  corpus (one vector per sentence, summitry.embed)
       → themes (cluster, labels) → stance → responses → response_graph
+      → debate (proposal, relations, sides; debate_cues and calibration read data/)
       → common_ground (selection) → convergence, participation, quality
       → report (schema.py: the documented report.json) → html (figures, templates/)
 
@@ -16,16 +17,10 @@ The flow, one module per step::
 carries a confidence (0..1) and the 1-based turn numbers and quotes it rests on.
 """
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from summitry.analysis.common_ground import find_common_ground
-    from summitry.analysis.html import render_html, write_html
-    from summitry.analysis.report import analyze
-    from summitry.analysis.schema import CommonGroundFinding, Evidence, Report
+from summitry.analysis.common_ground import find_common_ground
+from summitry.analysis.html import render_html, write_html
+from summitry.analysis.report import analyze
+from summitry.analysis.schema import CommonGroundFinding, Evidence, Report
 
 __all__ = [
     "CommonGroundFinding",
@@ -36,21 +31,3 @@ __all__ = [
     "render_html",
     "write_html",
 ]
-
-# Loaded on first use, so that importing one step (``summitry.analysis.text``, say) does not
-# load them all; the embedders, which every step uses, are in :mod:`summitry.embed`.
-_HOMES = {
-    "find_common_ground": "summitry.analysis.common_ground",
-    "render_html": "summitry.analysis.html",
-    "write_html": "summitry.analysis.html",
-    "analyze": "summitry.analysis.report",
-    "CommonGroundFinding": "summitry.analysis.schema",
-    "Evidence": "summitry.analysis.schema",
-    "Report": "summitry.analysis.schema",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _HOMES:
-        return getattr(importlib.import_module(_HOMES[name]), name)
-    raise AttributeError(f"module 'summitry.analysis' has no attribute {name!r}")

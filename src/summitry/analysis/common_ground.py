@@ -26,8 +26,9 @@ transcript; the other rival pairs follow, best first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -35,14 +36,25 @@ from summitry.analysis.blas import single_threaded
 from summitry.analysis.corpus import Corpus, build_corpus
 from summitry.analysis.cues import cues
 from summitry.analysis.labels import AuthoredThemes
-from summitry.analysis.names import NameMatcher
+from summitry.analysis.phrases import PhraseStats
 from summitry.analysis.responses import Response, find_responses
 from summitry.analysis.schema import CommonGroundFinding, Evidence
 from summitry.analysis.selection import Relation, choose_disjoint, rival_pairs
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.themes import SUPPORT_BASE, ThemeCluster, ThemeSet, find_themes, sentence_stand
 from summitry.embed import Embedder, LexicalEmbedder
+from summitry.text.names import NameMatcher
 from summitry.turns import Transcript
+
+__all__ = [
+    "Candidate",
+    "common_ground",
+    "evenly_spaced",
+    "MAX_SIDE",
+    "find_common_ground",
+    "rank_candidates",
+    "supportive_claims",
+]
 
 OPPOSED = -0.15
 ANSWERED_BONUS = 0.15
@@ -52,6 +64,14 @@ MAX_SIDE = 400  # claims per side compared in a long session, evenly spaced
 AUTHORED_CELLS = 40  # best matches of a pair that an authored label may name
 FIT_FULL = 0.3  # a fit this good counts in full towards confidence
 FIT_WEIGHT = 0.5  # how much a label's fit weighs against the match itself when choosing one
+
+
+class Sides(Protocol):
+    """Positions on the proposal a debate decides (see :mod:`summitry.analysis.debate`)."""
+
+    def shares(self, a: str, b: str) -> bool: ...
+    def keeps(self, sentence: Sentence, partner: str) -> bool: ...
+    def allows(self, label: str, quotes: tuple[str, str]) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -120,13 +140,19 @@ def common_ground(
     limit: int = 3,
     authored: Mapping[str, Sequence[str]] | None = None,
     embedder: Embedder | None = None,
+    sides: Sides | None = None,
 ) -> list[CommonGroundFinding]:
     """Common-ground findings from an already analysed corpus: the named ones first.
 
     ``authored`` (delegation -> theme labels) needs the ``embedder`` the corpus was built with;
-    without it the labels are embedded only when the corpus is lexical."""
+    without it the labels are embedded only when the corpus is lexical. ``sides``: positions on
+    a debate's proposal, which decide which pairs, sentences and labels may count (see debate.py)."""
     vocabulary = AuthoredThemes.for_corpus(corpus, authored, embedder) if authored else None
-    ranked = rank_candidates(corpus, themes, responses, relation, vocabulary)
+    ranked = rank_candidates(corpus, themes, responses, relation, vocabulary, sides)
+    if sides is not None:
+        said = lambda c: tuple(corpus.sentences[i].text for i in c.evidence)  # noqa: E731
+        label = lambda c: c.label or themes.themes[c.theme_id].label  # noqa: E731
+        ranked = [c for c in ranked if sides.shares(*c.pair) and sides.allows(label(c), said(c))]
     if limit <= 0 or not ranked:
         return []
     named = choose_disjoint(ranked, limit)
@@ -140,15 +166,22 @@ def rank_candidates(
     responses: list[Response],
     relation: Relation | None,
     vocabulary: AuthoredThemes | None = None,
+    sides: Sides | None = None,
 ) -> list[Candidate]:
     """Every (rival pair, theme) candidate, by weight (rivalry x confidence)."""
     if not themes.themes:
         return []
-    scorer = _Scorer(corpus, themes, responses, vocabulary)
+    scorer = _Scorer(corpus, themes, responses, vocabulary, sides)
     out = []
     for pair, rel in rival_pairs(corpus.delegations, responses, relation).items():
         out.extend(scorer.candidates(pair, rel))
     return sorted(out, key=lambda c: (-c.weight, c.pair, c.theme_id))
+
+
+def supportive_claims(corpus: Corpus, responses: Sequence[Response]) -> Callable[[str, str], list[Sentence]]:
+    """``claims(speaker, partner)``: the speaker's claims that common ground with the partner can
+    be made of, chosen as :func:`common_ground` chooses them (see ``_Scorer._about_own``)."""
+    return _Scorer(corpus, ThemeSet([], {}, PhraseStats()), list(responses))._about_own
 
 
 class _Scorer:
@@ -158,8 +191,10 @@ class _Scorer:
         themes: ThemeSet,
         responses: list[Response],
         vocabulary: AuthoredThemes | None = None,
+        sides: Sides | None = None,
     ) -> None:
         self.corpus = corpus
+        self.sides = sides
         self.themes = themes
         self.responses = responses
         self.vocabulary = vocabulary
@@ -175,8 +210,8 @@ class _Scorer:
 
     def candidates(self, pair: tuple[str, str], rel: float | None) -> list[Candidate]:
         a, b = pair
-        side_a = _spread(self._about_own(a, b), MAX_SIDE)
-        side_b = _spread(self._about_own(b, a), MAX_SIDE)
+        side_a = evenly_spaced(self._about_own(a, b), MAX_SIDE)
+        side_b = evenly_spaced(self._about_own(b, a), MAX_SIDE)
         if not side_a or not side_b:
             return []
         vectors = self.corpus.centred
@@ -269,6 +304,8 @@ class _Scorer:
                 continue
             if (s.turn, partner) in self.rebutting and not (named and agrees):
                 continue
+            if self.sides is not None and not self.sides.keeps(s, partner):
+                continue
             out.append(s)
         return out
 
@@ -300,7 +337,8 @@ class _Scorer:
         return int(np.argmax(scores)) if scores else None
 
 
-def _spread(items: list[Sentence], cap: int) -> list[Sentence]:
+def evenly_spaced(items: list[Sentence], cap: int) -> list[Sentence]:
+    """At most ``cap`` of the items, evenly spaced through them (all of them when they fit)."""
     if len(items) <= cap:
         return items
     step = len(items) / cap

@@ -26,11 +26,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from summitry.analysis.corpus import Corpus
-from summitry.analysis.phrases import candidates, name_words
+from summitry.analysis.phrases import candidates
 from summitry.analysis.scenario_view import ScenarioView
 from summitry.analysis.sentences import Sentence
-from summitry.analysis.text import is_content, stem, words
 from summitry.embed import Embedder, LexicalEmbedder, normalise_rows
+from summitry.scenario.position import points
+from summitry.text.names import name_words
+from summitry.text.stems import content_stems, stem
+from summitry.text.words import is_content, words
 
 TOPIC_SHARE = 0.4
 TOPIC_MIN_CLAIMS = 40
@@ -135,19 +138,15 @@ def _shared_stems(sentences: Sequence[Sentence], pair: tuple[str, str], index: L
 
 
 def theme_vocabulary(scenario: ScenarioView | None) -> dict[str, list[str]] | None:
-    """Each delegation's authored theme labels: its talking points' themes, then its interests
+    """Each delegation's authored theme labels: the points its material argues, then its interests
     (None without a scenario). This is what :func:`find_common_ground` takes as ``themes``."""
     if scenario is None:
         return None
     out: dict[str, list[str]] = {}
     for d in scenario.delegations:
-        items = [tp.theme for tp in d.talking_points] + list(d.interests)
+        items = points(d.material()) + list(d.interests)
         out[d.name] = list(dict.fromkeys(i.strip() for i in items if i and i.strip()))
     return out
-
-
-def _stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in words(text) if is_content(w))
 
 
 def _is_label(item: str, names: set[str]) -> bool:
@@ -188,10 +187,10 @@ class AuthoredThemes:
         labels = list(dict.fromkeys(v for vs in items.values() for v in vs if _is_label(v, names)))
         if not labels:
             return None
-        keys = [_stems(label) for label in labels]
-        owned = {name: [_stems(v) for v in vs] for name, vs in items.items()}
+        keys = [content_stems(label) for label in labels]
+        owned = {name: [content_stems(v) for v in vs] for name, vs in items.items()}
         held = {name: {k for k, key in enumerate(keys) if any(key <= o for o in own)} for name, own in owned.items()}
-        vectors = _project(labels, embedder, corpus, hybrid=corpus.lexical is not None)
+        vectors = project_labels(labels, embedder, corpus, hybrid=corpus.lexical is not None)
         ids = [s.id for s in corpus.claims]
         turn_of = {t: k for k, t in enumerate(dict.fromkeys(s.turn for s in corpus.claims))}
         by_turn = np.zeros((len(turn_of), vectors.shape[1]), dtype=np.float32)
@@ -238,7 +237,7 @@ class AuthoredThemes:
         return mixed
 
 
-def _project(labels: list[str], embedder: Embedder, corpus: Corpus, *, hybrid: bool) -> np.ndarray:
+def project_labels(labels: list[str], embedder: Embedder, corpus: Corpus, *, hybrid: bool) -> np.ndarray:
     """Label vectors comparable with :attr:`Corpus.centred`: word features weighted by how
     rare they are among the claims (so "regional cooperation" fits a claim about the region,
     not every claim about cooperation); a neural embedder's vectors, minus the claims' mean,
@@ -265,5 +264,5 @@ def _rare_words(labels: list[str], claims: Sequence[str], lexical: LexicalEmbedd
     out = np.zeros((len(labels), lexical.dim), dtype=np.float32)
     for row, label in enumerate(labels):
         for feature, weight in lexical.features(label).items():
-            out[row, lexical._bucket(feature)] += weight * math.log((1 + n) / (1 + df[feature]))
+            out[row, lexical.bucket(feature)] += weight * math.log((1 + n) / (1 + df[feature]))
     return normalise_rows(out)

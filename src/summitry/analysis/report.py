@@ -17,9 +17,10 @@ from typing import TypeVar, cast, overload
 import numpy as np
 
 from summitry.analysis.blas import single_threaded
-from summitry.analysis.common_ground import common_ground, find_common_ground
+from summitry.analysis.common_ground import common_ground
 from summitry.analysis.convergence import convergence, phase_of_turns
 from summitry.analysis.corpus import Corpus, build_corpus
+from summitry.analysis.debate import Debate, read_debate, sided_graph
 from summitry.analysis.labels import theme_vocabulary
 from summitry.analysis.participation import participation
 from summitry.analysis.quality import quality
@@ -201,11 +202,16 @@ def _sections(
     if scenario is None:
         notes.append(
             "no scenario: stances are placed on the largest themes (opposes … supports), "
-            "and rivals are the pairs whose exchanges were most negative"
+            "and rivals are the pairs whose exchanges were most negative; a proposal the "
+            "speakers decide, if any, is found in their words"
         )
     b = _basis(corpus, scenario, embedder, steps)
     nobody = None if corpus.delegations else "no delegation spoke"
     no_points = None if b.points else "no stances to compare"
+    # With a scenario, its lesson questions are what is decided (see stances).
+    debate: Debate | None = (
+        None if scenario is not None else steps.run("proposal", lambda: read_debate(corpus), unless=b.too_few)
+    )
     common = steps.run(
         "common_ground",
         lambda: common_ground(
@@ -216,16 +222,17 @@ def _sections(
             limit=COMMON_GROUND_LISTED,
             authored=theme_vocabulary(scenario),
             embedder=embedder,
+            sides=debate,
         ),
         unless=b.too_few or b.no_claims,
     )
+    graph = steps.run(
+        "response_graph", lambda: response_graph(b.responses, corpus.delegations), unless=b.too_few
+    )
     sections = dict(
         stances=_stances(corpus, b.axes, b.points, scenario) if b.points else None,
-        response_graph=steps.run(
-            "response_graph",
-            lambda: response_graph(b.responses, corpus.delegations),
-            unless=b.too_few,
-        ),
+        proposal=debate.proposal if debate else None,
+        response_graph=sided_graph(graph, debate, corpus.delegations) if graph and debate else graph,
         themes=_themes(corpus, b.themes) if b.themes else None,
         common_ground=common,
         stated_common_ground=_stated(corpus, scenario, embedder, b, common, steps),
@@ -263,7 +270,6 @@ def _stated(
             embedder,
             responses=b.responses,
             findings=findings or [],
-            findings_before=lambda turn: _common_ground_before(corpus, scenario, findings or [], turn),
             labels=b.themes.labels if b.themes else None,
             names=names,
         ),
@@ -277,27 +283,6 @@ def _stated(
             )
         )
     return stated
-
-
-def _common_ground_before(
-    corpus: Corpus, scenario: ScenarioView | None, findings: list[CommonGroundFinding], turn: int
-) -> list[CommonGroundFinding]:
-    """The common ground a statement at ``turn`` can rest on: the report's findings whose quotes
-    all come before it, and what summitry's own mediator would have found when it spoke (the
-    engine's call: the turns so far, the lexical embedder, the scenario's number of pairs).
-    The second is skipped for very long transcripts, where it would cost minutes."""
-    earlier = [f for f in findings if all(e.turn < turn for e in f.evidence)]
-    if len(corpus.transcript.turns) > AUTO_LEXICAL_ABOVE_TURNS:
-        return earlier
-    turns = tuple(t for t in corpus.transcript.turns if t.index < turn)
-    pairs = next((n for item in scenario.agenda if (n := getattr(item, "pairs", None))), 3) if scenario else 3
-    return earlier + find_common_ground(
-        corpus.transcript.model_copy(update={"turns": turns}),
-        relation=_relation(scenario),
-        embedder=LexicalEmbedder(),
-        limit=pairs,
-        themes=theme_vocabulary(scenario),
-    )
 
 
 def _record(turn: Turn, corpus: Corpus) -> TurnRecord:

@@ -1,10 +1,9 @@
 """What the analysis reads of a scenario, as protocols: a scenario model satisfies them, and so
 does anything else shaped like one (a scenario logged by an older version, a test's stand-in).
 
-The analysis never imports the scenario package's models; it reads the title, the moderator's
-name, each delegation's name, interests and talking points' themes, the lesson's questions and
-their options, the delegations' declared answers, the agenda's phases, and the relation of two
-delegations.
+The analysis reads the title, the moderator's name, each delegation's name, interests, declared
+answers and material (the units of its position paper), the lesson's questions and their
+options, and the relation of two delegations.
 """
 
 from __future__ import annotations
@@ -12,17 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-__all__ = ["AgendaItemView", "DelegationView", "QuestionView", "ScenarioView"]
+from summitry.scenario.position import Unit
+
+__all__ = ["DelegationView", "QuestionView", "ScenarioView"]
 
 
 class _Named(Protocol):
     @property
     def name(self) -> str: ...
-
-
-class _ThemedPoint(Protocol):
-    @property
-    def theme(self) -> str: ...
 
 
 class DelegationView(Protocol):
@@ -32,8 +28,9 @@ class DelegationView(Protocol):
     @property
     def interests(self) -> Sequence[str]: ...
 
-    @property
-    def talking_points(self) -> Sequence[_ThemedPoint]: ...
+    def material(self) -> Sequence[Unit]:
+        """Every unit the delegation can argue from."""
+        ...
 
     @property
     def answers(self) -> Mapping[str, str]:
@@ -65,11 +62,6 @@ class _Lesson(Protocol):
     def questions(self) -> Sequence[QuestionView]: ...
 
 
-class AgendaItemView(Protocol):
-    @property
-    def phase(self) -> str: ...
-
-
 class ScenarioView(Protocol):
     """A scenario as the analysis reads it."""
 
@@ -84,9 +76,6 @@ class ScenarioView(Protocol):
 
     @property
     def lesson(self) -> _Lesson: ...
-
-    @property
-    def agenda(self) -> Sequence[AgendaItemView]: ...
 
     def relation(self, a: str, b: str) -> float:
         """Closeness of two delegations, from −1 (rivals) to 1 (allies)."""

@@ -12,9 +12,10 @@ import zlib
 
 import numpy as np
 
-from summitry.analysis.text import STOPWORDS, stem
 from summitry.embed.base import Vectors, normalise_rows
 from summitry.errors import AnalysisError
+from summitry.text.stems import stem
+from summitry.text.words import STOPWORDS
 
 __all__ = ["LexicalEmbedder"]
 
@@ -33,7 +34,8 @@ class LexicalEmbedder:
         self.bigram_weight = bigram_weight
         self._memo: dict[str, int] = {}
 
-    def _bucket(self, feature: str) -> int:
+    def bucket(self, feature: str) -> int:
+        """The slot of a feature in the vector (a hash of it, modulo the dimension)."""
         slot = self._memo.get(feature)
         if slot is None:
             slot = zlib.crc32(feature.encode("utf-8")) % self.dim
@@ -56,5 +58,5 @@ class LexicalEmbedder:
         out = np.zeros((len(sentences), self.dim), dtype=np.float32)
         for row, sentence in enumerate(sentences):
             for feature, weight in self.features(sentence).items():
-                out[row, self._bucket(feature)] += weight
+                out[row, self.bucket(feature)] += weight
         return normalise_rows(out)
