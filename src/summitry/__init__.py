@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from summitry.realize.config import RealizerConfig
     from summitry.session.run import SessionOutcome, resume_session, run_session
 
-__version__ = "0.1.0"
+from summitry.version import __version__
 
 __all__ = ["RealizerConfig", "SessionOutcome", "__version__", "resume_session", "run_session"]
 

@@ -356,8 +356,7 @@ def _rebuttal(sentence: Sentence, names: NameMatcher) -> bool:
 
 def _top_cells(matrix: np.ndarray, n: int) -> list[tuple[int, int]]:
     flat = np.argsort(-matrix, axis=None, kind="stable")[:n]
-    cells = (np.unravel_index(k, matrix.shape) for k in flat)
-    return [(int(row), int(column)) for row, column in cells]
+    return [(int(row), int(column)) for row, column in (np.unravel_index(k, matrix.shape) for k in flat)]
 
 
 def _count(theme: ThemeCluster, speaker: str, corpus: Corpus) -> int:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from summitry import __version__
 from summitry.errors import BackendError, SessionError
 from summitry.plan import TurnPlan
 from summitry.realize.base import Realization, Realizer, SessionContext
@@ -33,6 +32,7 @@ from summitry.session.phases import PLANNERS
 from summitry.session.planning import PlanContext
 from summitry.session.state import SessionState
 from summitry.turns import Turn
+from summitry.version import __version__
 
 Observer = Callable[[Event, SessionState], None]
 
