@@ -64,6 +64,7 @@ def onnx_file(folder: Path) -> Path:
     os.close(handle)
     try:
         _export(folder, Path(temporary))
+        os.chmod(temporary, 0o644)  # readable by every user of the machine, as the models beside it
         os.replace(temporary, target)
     except Exception as exc:  # torch's exporter raises many kinds; all mean the same here
         raise AnalysisError(
