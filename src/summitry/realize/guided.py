@@ -18,6 +18,7 @@ import time
 from typing import Any
 
 from summitry.backends.base import ChatMessage, CompletionRequest, LanguageModel, estimate_tokens
+from summitry.embed import Embedder
 from summitry.plan import Move, TurnPlan
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.checks import TurnChecker, Verdict, clean_candidate
@@ -35,7 +36,7 @@ class GuidedRealizer:
     def __init__(
         self,
         model: LanguageModel,
-        embedder: Any,
+        embedder: Embedder,
         *,
         candidates: int = 3,
         max_tokens: int = 40,
