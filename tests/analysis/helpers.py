@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from summitry.analysis.embed import minilm_available
-from summitry.realize.composer import Composer
+from summitry.embed import minilm_available
 from summitry.scenario.model import Scenario
-from summitry.session.engine import Engine
+from summitry.session.run import run_session
 from summitry.session.state import SessionState
 from summitry.transcript import parse_transcript
 from summitry.turns import Transcript
@@ -61,12 +60,4 @@ def seed_scenario() -> Scenario:
 
 def composer_session(scenario: Scenario, folder: Path, seed: int = 0) -> SessionState:
     """A whole session of ``scenario`` realized by the composer, logged in ``folder``."""
-    return Engine.start(
-        scenario,
-        source=scenario.title,
-        seed=seed,
-        realizer=Composer(),
-        realizer_config={"name": "composer"},
-        log_path=folder / "session.jsonl",
-        sync=False,
-    ).run()
+    return run_session(scenario, folder / "session.jsonl", seed=seed, sync=False).state

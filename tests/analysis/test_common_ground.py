@@ -7,8 +7,9 @@ import time
 import pytest
 from pydantic import ValidationError
 
-from summitry.analysis import CommonGroundFinding, LexicalEmbedder, find_common_ground
+from summitry.analysis import CommonGroundFinding, find_common_ground
 from summitry.analysis.labels import theme_vocabulary
+from summitry.embed import LexicalEmbedder
 from summitry.scenario import bundled_names, load_scenario
 from summitry.scenario.position import points
 from summitry.turns import Transcript

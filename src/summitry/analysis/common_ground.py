@@ -33,14 +33,14 @@ import numpy as np
 
 from summitry.analysis.blas import single_threaded
 from summitry.analysis.corpus import Corpus, build_corpus
-from summitry.analysis.embed import Embedder, LexicalEmbedder
 from summitry.analysis.labels import AuthoredThemes
 from summitry.analysis.responses import Response, find_responses
 from summitry.analysis.schema import CommonGroundFinding, Evidence
 from summitry.analysis.selection import Relation, choose_disjoint, rival_pairs
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.supportive import Sides, SupportiveClaims
-from summitry.analysis.themes import ThemeSet, find_themes
+from summitry.analysis.themes import ThemeCluster, ThemeSet, find_themes
+from summitry.embed import Embedder, LexicalEmbedder
 from summitry.turns import Transcript
 
 __all__ = [
@@ -307,10 +307,10 @@ def evenly_spaced(items: list[Sentence], cap: int) -> list[Sentence]:
 
 def _top_cells(matrix: np.ndarray, n: int) -> list[tuple[int, int]]:
     flat = np.argsort(-matrix, axis=None, kind="stable")[:n]
-    return [tuple(int(x) for x in np.unravel_index(k, matrix.shape)) for k in flat]
+    return [(int(row), int(column)) for row, column in (np.unravel_index(k, matrix.shape) for k in flat)]
 
 
-def _count(theme, speaker: str, corpus: Corpus) -> int:  # noqa: ANN001 - ThemeCluster
+def _count(theme: ThemeCluster, speaker: str, corpus: Corpus) -> int:
     return sum(1 for i in theme.sentence_ids if corpus.sentences[i].speaker == speaker)
 
 

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from summitry.analysis.corpus import Corpus
-from summitry.analysis.embed import Embedder
 from summitry.analysis.labels import LabelIndex, build_label_index
 from summitry.analysis.responses import Response
 from summitry.analysis.schema import CommonGroundFinding, Evidence, StatedCommonGround, StatedSide
@@ -35,6 +34,7 @@ from summitry.analysis.sentences import Sentence
 from summitry.analysis.stated_claims import Statement, moderator_statements
 from summitry.analysis.supportive import SupportiveClaims
 from summitry.analysis.topic_scale import TopicScale, baselines, project, topic_scale
+from summitry.embed import Embedder
 from summitry.text.stems import content_stems
 
 __all__ = ["same_theme", "stated_common_ground"]
@@ -187,7 +187,7 @@ def _side_record(side: _Side) -> StatedSide:
     r = side.reading
     return StatedSide(
         delegation=side.delegation,
-        on_topic=r.level,  # type: ignore[arg-type]
+        on_topic=r.level,
         similarity=r.similarity,
         strength=round(r.strength, 3),
         chance=round(r.chance, 3),
