@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from summitry.analysis.embed import CachedEmbedder, LexicalEmbedder
+from summitry.embed import CachedEmbedder, LexicalEmbedder
 from summitry.realize.composer import Composer
 from summitry.realize.document import DocumentLayout
 from summitry.realize.guided import GuidedRealizer

@@ -10,11 +10,12 @@ import typer
 from rich.table import Table
 
 from summitry.cli.console import console, err_console
+from summitry.measures.thresholds import SEMANTIC_DUPLICATE
 
 FIGURES = (
     ("turns", "turns"),
     ("identity_confusions", "identity confusions (must be 0)"),
-    ("near_duplicates", "near-duplicate turns, cosine > 0.9 (must be 0)"),
+    ("near_duplicates", f"near-duplicate turns, cosine > {SEMANTIC_DUPLICATE} (must be 0)"),
     ("fallback_rate", "fallback rate (at most 0.2)"),
     ("distinctiveness", "persona distinctiveness (at least 0.5)"),
     ("chance", "  chance level"),
@@ -42,15 +43,16 @@ def evaluate(
 ) -> None:
     """Run sessions and print identity confusions, near-duplicates, fallbacks, persona
     distinctiveness, distinct-2, responsiveness and speed for each backend and scenario."""
-    from summitry.analysis.embed import CachedEmbedder, get_embedder
+    from summitry.embed import CachedEmbedder, get_embedder
     from summitry.evaluation.runner import evaluate_one
+    from summitry.realize.config import RealizerConfig
     from summitry.scenario import bundled_names
 
     names = scenario or bundled_names()
     embedder = CachedEmbedder(get_embedder("auto"))
     rows = []
     for name in backend:
-        config = {"name": name, **({"model": model} if model else {}), **({"base_url": base_url} if base_url else {})}
+        config = RealizerConfig(name=name, model=model, base_url=base_url)
         for scenario_name in names:
             err_console.print(f"evaluating {name} on {scenario_name} …")
             rows.append(evaluate_one(config, scenario_name, seed, out / name / scenario_name, embedder))

@@ -19,6 +19,7 @@ import time
 from typing import Any
 
 from summitry.backends.base import ChatMessage, CompletionRequest, LanguageModel
+from summitry.embed import Embedder
 from summitry.identity import identity_confusions
 from summitry.plan import Move, TurnPlan
 from summitry.realize.base import Realization, SessionContext
@@ -41,7 +42,7 @@ class GuidedRealizer:
     def __init__(
         self,
         model: LanguageModel,
-        embedder: Any = None,
+        embedder: Embedder | None = None,
         *,
         candidates: int = 3,
         max_tokens: int = 120,
@@ -200,33 +201,3 @@ def _chat_messages(plan: TurnPlan, context: SessionContext) -> list[ChatMessage]
         ),
         ChatMessage(role="user", content=f"Transcript so far:\n{transcript}\n\n{direction}"),
     ]
-
-
-def build_guided(config: dict[str, Any]) -> GuidedRealizer:
-    """The guided realizer for a session's realizer configuration (name, model, base_url, record…)."""
-    from summitry.analysis.embed import CachedEmbedder, get_embedder
-    from summitry.backends.registry import get_backend
-    from summitry.backends.wrap import wrap
-
-    name = config["name"]
-    options = _backend_options(name, config)
-    record = config.get("record")
-    model = get_backend(name, **options) if not (record and config.get("replay")) else None
-    wrapped = wrap(model, record=record, record_mode="replay" if config.get("replay") else "auto")
-    # a chat model writes whole turns; a model that only continues text rewords one sentence
-    style = "chat" if config.get("style", "chat" if name == "openai" else "document") == "chat" else "document"
-    embedder = CachedEmbedder(get_embedder(config.get("embedder", "auto"))) if style == "chat" else None
-    realizer = GuidedRealizer(wrapped, embedder, candidates=int(config.get("candidates", 3)), style=style)
-    realizer.warm_up()
-    return realizer
-
-
-def _backend_options(name: str, config: dict[str, Any]) -> dict[str, Any]:
-    options: dict[str, Any] = {}
-    if name == "local" and config.get("model"):
-        options["model_path"] = config["model"]
-    if name == "openai":
-        options.update({k: config[k] for k in ("base_url", "model") if config.get(k)})
-        if config.get("style") in ("chat", "completion"):
-            options["style"] = config["style"]
-    return options
