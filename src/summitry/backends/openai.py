@@ -22,7 +22,14 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from summitry.backends.base import Completion, CompletionRequest, estimate_tokens
+from summitry.backends.base import (
+    Completion,
+    CompletionRequest,
+    Scores,
+    ScoreRequest,
+    check_scoring,
+    estimate_tokens,
+)
 from summitry.backends.http_errors import error_for_status, error_for_transport, read_json
 from summitry.backends.sse import StreamResult, follow, piece_of
 from summitry.errors import BackendError, EmptyResponseError, ModelNotFoundError, ServerError
@@ -100,6 +107,11 @@ class OpenAICompatibleModel:
         return self.style != "completion"
 
     @property
+    def can_score(self) -> bool:
+        """Scoring needs the completions endpoint (``echo`` with ``logprobs``); a chat-only server has none."""
+        return self.style != "chat"
+
+    @property
     def model(self) -> str:
         """The served model's name (asked from ``/models`` when none was given)."""
         if self._model is None:
@@ -149,6 +161,32 @@ class OpenAICompatibleModel:
                 usage[key] += used.get(key, 0)
             first_piece_at = first_piece_at or first
         return self._completion(request, texts, finish, usage, started, first_piece_at)
+
+    def score(self, request: ScoreRequest) -> Scores:
+        """Each continuation's mean log-probability per token, read from the completions
+        endpoint's echo of the prompt with ``logprobs`` (one request per continuation)."""
+        check_scoring(self)
+        started = time.perf_counter()
+        scores, counts, prompt_tokens = [], [], 0
+        for continuation in request.continuations:
+            text = request.prompt + continuation
+            body = {"model": self.model, "prompt": text, "max_tokens": 1, "temperature": 0.0,
+                    "echo": True, "logprobs": 1} | self.extra_body
+            with self._slots:
+                answer = self._send("POST", self._path("completion"), body)
+            picked = _continuation_logprobs(answer, len(request.prompt), len(text))
+            if not picked:
+                raise BackendError(
+                    f"the server at {self.base_url} cannot score: its completions answer holds no "
+                    "log-probabilities of the echoed prompt",
+                    hint="use a server whose /completions endpoint supports echo with logprobs "
+                         "(e.g. vLLM or llama.cpp's server), or the local backend",
+                )
+            scores.append(sum(picked) / len(picked))
+            counts.append(len(picked))
+            prompt_tokens = _usage(answer.get("usage")).get("prompt_tokens", 0) - len(picked)
+        return Scores(scores=scores, tokens=counts, model=self.model, prompt_tokens=max(0, prompt_tokens),
+                      seconds=time.perf_counter() - started)
 
     def stream(self, request: CompletionRequest) -> Iterator[str]:
         """The first candidate, piece by piece, as the server sends it."""
@@ -312,6 +350,18 @@ def _choice_text(choice: dict[str, Any], style: str) -> str:
         return content if isinstance(content, str) else piece_of(choice, style)
     text = choice.get("text")
     return text if isinstance(text, str) else ""
+
+
+def _continuation_logprobs(answer: dict[str, Any], start: int, end: int) -> list[float]:
+    """The log-probabilities of the echoed tokens that begin at characters ``start``…``end``."""
+    choices = answer.get("choices") if isinstance(answer, dict) else None
+    logprobs = choices[0].get("logprobs") if choices and isinstance(choices[0], dict) else None
+    if not isinstance(logprobs, dict):
+        return []
+    offsets = logprobs.get("text_offset") or []
+    values = logprobs.get("token_logprobs") or []
+    return [float(v) for o, v in zip(offsets, values, strict=False)
+            if v is not None and start <= int(o) < end]
 
 
 def _usage(raw: Any) -> dict[str, int]:

@@ -35,6 +35,7 @@ from summitry.text.casing import end_sentence, lower_first
 from summitry.text.names import refer
 
 ATTEMPTS = 3  # wordings tried when a connecting phrase next to the material reads as speaking for another
+WORDING_TRIES = 8  # further draws of connecting phrases when several wordings of one plan are asked for
 RIVALRY = -0.3  # relation below which two delegations are rivals (as turn-taking reads it)
 SUBORDINATORS = ("if ", "provided ", "as long as ", "so long as ", "once ", "when ", "unless ", "on condition")
 
@@ -62,6 +63,21 @@ class Composer:
             if not identity_confusions(writer.text(), plan.speaker, [n for n in names if n != plan.speaker]):
                 break
         return Realization(text=writer.text(), realizer=self.name, spans=tuple(writer.spans()))
+
+    def wordings(self, plan: TurnPlan, context: SessionContext, count: int) -> list[Realization]:
+        """Up to ``count`` different wordings of one plan, the composer's own first: the same
+        material in the same sentences, with other connecting phrases from the banks."""
+        own = self.realize(plan, context)
+        found = {own.text: own}
+        others = [n for n in _names(context.scenario) if n != plan.speaker]
+        for attempt in range(ATTEMPTS, ATTEMPTS + WORDING_TRIES):
+            if len(found) >= count:
+                break
+            writer = self._compose(plan, context, attempt)
+            text = writer.text()
+            if text not in found and not identity_confusions(text, plan.speaker, others):
+                found[text] = Realization(text=text, realizer=self.name, spans=tuple(writer.spans()))
+        return list(found.values())
 
     def _compose(self, plan: TurnPlan, context: SessionContext, attempt: int) -> Writer:
         rng = random.Random(f"{context.seed}:{plan.index}:composer" + (f":{attempt}" if attempt else ""))
