@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from summitry.embed import CachedEmbedder, LexicalEmbedder
-from summitry.realize.composer import Composer
 from summitry.errors import BackendError
 from summitry.realize.base import SessionContext
+from summitry.realize.composer import Composer
 from summitry.realize.document import DocumentLayout, header
 from summitry.realize.guided import GuidedRealizer
 from summitry.scenario import load_scenario

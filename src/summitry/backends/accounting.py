@@ -20,8 +20,8 @@ from summitry.backends.base import (
     CompletionRequest,
     LanguageModel,
     ModelWrapper,
-    Scores,
     ScoreRequest,
+    Scores,
     count_tokens,
 )
 from summitry.errors import BackendError
@@ -103,7 +103,8 @@ class AccountingModel(ModelWrapper):
                         error: BackendError | None) -> CallRecord:
         evaluated = scores.prompt_tokens - scores.cached_prompt_tokens if scores else 0
         return CallRecord(
-            index=len(self.calls) + 1, tag=request.tag or UNTAGGED, candidates=len(request.continuations),
+            index=len(self.calls) + 1, tag=request.tag or UNTAGGED,
+            candidates=len(request.continuations) if scores else 0,
             prompt_tokens=scores.prompt_tokens if scores else 0,
             cached_prompt_tokens=scores.cached_prompt_tokens if scores else 0,
             evaluated_prompt_tokens=evaluated, completion_tokens=0,

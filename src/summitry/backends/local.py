@@ -40,8 +40,8 @@ from typing import Any
 from summitry.backends.base import (
     Completion,
     CompletionRequest,
-    Scores,
     ScoreRequest,
+    Scores,
     check_style,
     common_prefix,
 )

@@ -25,8 +25,8 @@ import httpx
 from summitry.backends.base import (
     Completion,
     CompletionRequest,
-    Scores,
     ScoreRequest,
+    Scores,
     check_scoring,
     estimate_tokens,
 )
@@ -164,29 +164,26 @@ class OpenAICompatibleModel:
 
     def score(self, request: ScoreRequest) -> Scores:
         """Each continuation's mean log-probability per token, read from the completions
-        endpoint's echo of the prompt with ``logprobs`` (one request per continuation)."""
+        endpoint's echo of the prompt with ``logprobs`` (one request, one prompt per continuation)."""
         check_scoring(self)
         started = time.perf_counter()
-        scores, counts, prompt_tokens = [], [], 0
-        for continuation in request.continuations:
-            text = request.prompt + continuation
-            body = {"model": self.model, "prompt": text, "max_tokens": 1, "temperature": 0.0,
-                    "echo": True, "logprobs": 1} | self.extra_body
-            with self._slots:
-                answer = self._send("POST", self._path("completion"), body)
-            picked = _continuation_logprobs(answer, len(request.prompt), len(text))
-            if not picked:
-                raise BackendError(
-                    f"the server at {self.base_url} cannot score: its completions answer holds no "
-                    "log-probabilities of the echoed prompt",
-                    hint="use a server whose /completions endpoint supports echo with logprobs "
-                         "(e.g. vLLM or llama.cpp's server), or the local backend",
-                )
-            scores.append(sum(picked) / len(picked))
-            counts.append(len(picked))
-            prompt_tokens = _usage(answer.get("usage")).get("prompt_tokens", 0) - len(picked)
-        return Scores(scores=scores, tokens=counts, model=self.model, prompt_tokens=max(0, prompt_tokens),
-                      seconds=time.perf_counter() - started)
+        texts = [request.prompt + c for c in request.continuations]
+        body = {"model": self.model, "prompt": texts, "max_tokens": 1, "temperature": 0.0,
+                "echo": True, "logprobs": 1} | self.extra_body
+        with self._slots:
+            answer = self._send("POST", self._path("completion"), body)
+        choices = answer.get("choices") if isinstance(answer, dict) else None
+        by_index = {int(c.get("index", i)): c for i, c in enumerate(choices or []) if isinstance(c, dict)}
+        picked = [_continuation_logprobs(by_index.get(i), len(request.prompt), len(t)) for i, t in enumerate(texts)]
+        if not all(picked):
+            raise BackendError(
+                f"the server at {self.base_url} cannot score: its completions answer holds no "
+                "log-probabilities of the echoed prompt",
+                hint="use a server whose /completions endpoint supports echo with logprobs "
+                     "(e.g. vLLM or llama.cpp's server), or the local backend",
+            )
+        return Scores(scores=[sum(p) / len(p) for p in picked], tokens=[len(p) for p in picked],
+                      model=self.model, seconds=time.perf_counter() - started)
 
     def stream(self, request: CompletionRequest) -> Iterator[str]:
         """The first candidate, piece by piece, as the server sends it."""
@@ -352,10 +349,9 @@ def _choice_text(choice: dict[str, Any], style: str) -> str:
     return text if isinstance(text, str) else ""
 
 
-def _continuation_logprobs(answer: dict[str, Any], start: int, end: int) -> list[float]:
-    """The log-probabilities of the echoed tokens that begin at characters ``start``…``end``."""
-    choices = answer.get("choices") if isinstance(answer, dict) else None
-    logprobs = choices[0].get("logprobs") if choices and isinstance(choices[0], dict) else None
+def _continuation_logprobs(choice: dict[str, Any] | None, start: int, end: int) -> list[float]:
+    """The log-probabilities of a choice's echoed tokens that begin at characters ``start``…``end``."""
+    logprobs = choice.get("logprobs") if choice else None
     if not isinstance(logprobs, dict):
         return []
     offsets = logprobs.get("text_offset") or []

@@ -82,7 +82,7 @@ class Scored:
 
 def log_softmax(logits: np.ndarray) -> np.ndarray:
     """Log-probabilities of a row (or rows) of logits."""
-    shifted = logits - logits.max(axis=-1, keepdims=True)
+    shifted: np.ndarray = logits - logits.max(axis=-1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 

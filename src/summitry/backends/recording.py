@@ -35,8 +35,8 @@ from summitry.backends.base import (
     CompletionRequest,
     LanguageModel,
     ModelWrapper,
-    Scores,
     ScoreRequest,
+    Scores,
 )
 from summitry.errors import BackendError, ReplayMissError
 

@@ -21,8 +21,8 @@ from summitry.backends.base import (
     CompletionRequest,
     LanguageModel,
     ModelWrapper,
-    Scores,
     ScoreRequest,
+    Scores,
 )
 from summitry.errors import BackendError, RateLimitError
 

@@ -29,7 +29,6 @@ from summitry.backends.base import (
     estimate_tokens,
 )
 from summitry.embed import Embedder
-from summitry.identity import identity_confusions
 from summitry.plan import Move, TurnPlan
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.checks import TurnChecker, clean_candidate

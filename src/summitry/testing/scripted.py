@@ -27,7 +27,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from summitry.backends.base import Completion, CompletionRequest, Scores, ScoreRequest, common_prefix
+from summitry.backends.base import Completion, CompletionRequest, ScoreRequest, Scores, common_prefix
 from summitry.errors import BackendError
 
 Answer = str | Callable[[CompletionRequest], str] | BaseException
