@@ -82,8 +82,9 @@ class Scored:
 
 def log_softmax(logits: np.ndarray) -> np.ndarray:
     """Log-probabilities of a row (or rows) of logits."""
-    shifted: np.ndarray = logits - logits.max(axis=-1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    shifted = logits - logits.max(axis=-1, keepdims=True)
+    result: np.ndarray = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    return result
 
 
 @dataclass
