@@ -47,19 +47,19 @@ def test_a_candidate_that_speaks_as_another_delegation_is_never_kept(tmp_path):
     state = _run(_realizer(model), tmp_path)
     spoken = [s for s in state.spoken if s.turn.speaker in ("Northport", "Eastwick")]
     assert spoken and all("we in Southbay" not in s.turn.text for s in spoken)
-    assert all(s.fallback for s in spoken if s.info.get("candidates"))
+    assert all(s.fallback for s in spoken if s.info.candidates)
     assert any(
         "identity" in problem
         for s in spoken
-        for rejected in s.info.get("rejected", [])
-        for problem in rejected["problems"]
+        for rejected in s.info.rejections
+        for problem in rejected.problems
     )
 
 
 def test_a_faithful_rewording_takes_the_sentences_place_and_the_spans_say_so(tmp_path):
     model = ScriptedModel(default=lambda request: f"In our view, {lower_first(_sentence(request))}")
     state = _run(_realizer(model), tmp_path, PAPERS)
-    kept = [s for s in state.spoken if s.info.get("candidates") and not s.fallback]
+    kept = [s for s in state.spoken if s.info.candidates and not s.fallback]
     assert kept, "faithful rewordings should pass the checks"
     for s in kept:
         assert s.realizer == "scripted"
@@ -75,9 +75,9 @@ def test_a_rewording_that_turns_a_negation_around_is_rejected(tmp_path):
 
     model = ScriptedModel(default=turned)
     state = _run(_realizer(model), tmp_path, PAPERS)
-    generated = [s for s in state.spoken if s.info.get("candidates")]
+    generated = [s for s in state.spoken if s.info.candidates]
     assert generated and all(s.fallback for s in generated)
-    problems = {p for s in generated for r in s.info["rejected"] for p in r["problems"]}
+    problems = {p for s in generated for r in s.info.rejections for p in r.problems}
     assert "turns a negation around" in problems
     assert all(span.source != "model" for s in generated for span in s.spans)
 
@@ -111,7 +111,7 @@ def test_a_chat_model_writes_the_whole_turn_from_its_units(tmp_path):
     state = _run(_realizer(model, style="chat"), tmp_path, PAPERS)
     request = model.history[0]
     assert request.messages is not None and "Say the substance of these points" in request.messages[-1].content
-    kept = [s for s in state.spoken if s.info.get("candidates") and not s.fallback]
+    kept = [s for s in state.spoken if s.info.candidates and not s.fallback]
     assert kept
     for s in kept:
         assert [span.source for span in s.spans] == ["model"]
