@@ -10,11 +10,12 @@ import typer
 from rich.table import Table
 
 from summitry.cli.console import console, err_console
+from summitry.measures.thresholds import SEMANTIC_DUPLICATE
 
 FIGURES = (
     ("turns", "turns"),
     ("identity_confusions", "identity confusions (must be 0)"),
-    ("near_duplicates", "near-duplicate turns, cosine > 0.9 (must be 0)"),
+    ("near_duplicates", f"near-duplicate turns, cosine > {SEMANTIC_DUPLICATE} (must be 0)"),
     ("fallback_rate", "fallback rate (at most 0.2)"),
     ("distinctiveness", "persona distinctiveness (at least 0.5)"),
     ("chance", "  chance level"),
