@@ -5,8 +5,8 @@ whose plan names the material it used (``TurnPlan.units``). The reply *engages* 
 it shares at least :data:`MIN_SHARED` distinctive content words with one of those units. A
 word is distinctive when it is a content word (no function word, longer than two letters,
 plurals folded) that is neither part of a delegation's or the mediator's name nor common
-ground of the whole scenario: a word found in the material of at least half the delegations
-("river", "water" in a session on a river) says nothing about which point is answered.
+ground of the whole scenario: a word found in the material (texts and points) of at least half
+the delegations, and of two at least ("river", "water" in a session on a river) says nothing about which point is answered.
 Naming the other delegation therefore earns nothing.
 
 The figure is the share of replies that engage the turn they answer; it is unknown (``None``)
@@ -63,8 +63,8 @@ def background_words(scenario: Scenario) -> frozenset[str]:
     """Words every point of the scenario may use: common to many delegations' material, or names."""
     per_delegation: Counter[str] = Counter()
     for d in scenario.delegations:
-        per_delegation.update(set().union(*(content_words(u.text) for u in d.material())))
-    floor = COMMON_SHARE * len(scenario.delegations)
+        per_delegation.update(set().union(*(content_words(f"{u.text} {u.on or ''}") for u in d.material())))
+    floor = max(2.0, COMMON_SHARE * len(scenario.delegations))
     common = {w for w, n in per_delegation.items() if n >= floor}
     names = [d.name for d in scenario.delegations] + [scenario.moderator.name]
     return frozenset(common.union(*(content_words(n) for n in names)))
