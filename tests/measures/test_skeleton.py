@@ -14,7 +14,8 @@ def turn(index: int, speaker: str, text: str) -> Turn:
 
 def test_the_mask_hides_scenario_runs_and_names_but_keeps_glue(bay):
     mask = ScenarioMask.of(bay)
-    masked = mask.mask(words("Northport says the eelgrass meadows near the northern reef matter because of ferry revenue."))
+    text = "Northport says the eelgrass meadows near the northern reef matter because of ferry revenue."
+    masked = mask.mask(words(text))
     assert masked == [SLOT, "says", "the", SLOT, "matter", "because", "of", SLOT]
 
 

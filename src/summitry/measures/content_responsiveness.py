@@ -6,8 +6,8 @@ it shares at least :data:`MIN_SHARED` distinctive content words with one of thos
 word is distinctive when it is a content word (no function word, longer than two letters,
 plurals folded) that is neither part of a delegation's or the mediator's name nor common
 ground of the whole scenario: a word found in the material (texts and points) of at least half
-the delegations, and of two at least ("river", "water" in a session on a river) says nothing about which point is answered.
-Naming the other delegation therefore earns nothing.
+the delegations, and of two at least ("river", "water" in a session on a river) says nothing
+about which point is answered. Naming the other delegation therefore earns nothing.
 
 The figure is the share of replies that engage the turn they answer; it is unknown (``None``)
 when the log has no reply whose answered turn names its units (a log written before the engine
