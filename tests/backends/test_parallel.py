@@ -66,16 +66,53 @@ def test_each_sequence_attends_to_its_own_tokens_only(model) -> None:
     assert min(kl(alone[i], alone[j]) for i in range(3) for j in range(3) if i != j) > 0.2
 
 
-def test_candidates_stop_on_their_own_and_keep_their_text(model) -> None:
-    request = Sampling(temperature=1.0, max_tokens=30, stop=('"', "\n"))
+@pytest.mark.parametrize("seed", [5, 6])  # seeds that drew three empty texts on some CPUs before min_tokens
+def test_candidates_stop_on_their_own_and_keep_their_text(model, seed) -> None:
+    """Whatever each candidate samples: it ends on its own stop string or length, its text is cut
+    at the stop, and its cache sequence holds the prompt and its own tokens, no other's.
+    ``min_tokens`` forces a text: without it, a model that closes the quote at once (as it does
+    on some CPUs for some seeds) would leave nothing to check."""
+    decoder = model._loaded.decoder
+    request = Sampling(temperature=1.0, max_tokens=30, min_tokens=4, stop=('"', "\n"))
     tokens = model.prompt_tokens(PROMPT)
-    decoded = model._loaded.decoder.decode(tokens, 3, request, seed=5)
-    assert len(decoded.texts) == 3 and len(set(decoded.texts)) >= 2
-    for text, reason in zip(decoded.texts, decoded.finish_reasons, strict=True):
-        assert '"' not in text and "\n" not in text
+    decoder.clear()
+    decoded = decoder.decode(tokens, 3, request, seed=seed)
+    assert len(decoded.texts) == len(decoded.finish_reasons) == len(decoder.held) == 3
+    for text, reason, held in zip(decoded.texts, decoded.finish_reasons, decoder.held, strict=True):
+        assert text and '"' not in text and "\n" not in text
         assert reason in ("stop", "length")
-    assert decoded.completion_tokens <= 3 * 30
+        assert held[: len(tokens)] == tokens
+        own = model._llama.detokenize(held[len(tokens):]).decode("utf-8", errors="ignore")
+        # the cache holds every sampled token but the last; the text is the same tokens cut at the stop
+        assert own.startswith(text) or text.startswith(own)
+        assert 3 <= len(held) - len(tokens) <= 29
+    assert 12 <= decoded.completion_tokens <= 3 * 30
     assert 0 < decoded.generation_seconds
+
+
+def test_candidates_with_the_same_logits_write_the_same_text(model) -> None:
+    """Greedy candidates see identical logits (the same tokens in separate sequences), so they
+    write the same text whatever their seeds: what sets candidates apart is their own draws."""
+    tokens = model.prompt_tokens(PROMPT)
+    decoder = model._loaded.decoder
+    decoder.clear()
+    greedy = decoder.decode(tokens, 3, Sampling(temperature=0.0, max_tokens=8), seed=21)
+    assert len(set(greedy.texts)) == 1 and greedy.completion_tokens == 3 * 8
+
+
+def test_each_candidate_draws_with_its_own_seed(model, monkeypatch) -> None:
+    """Candidate ``i`` of a call seeded ``s`` draws with ``s + i``, in every round."""
+    decoder = model._loaded.decoder
+    seen: list[list[int]] = []
+    samplers = decoder._samplers
+
+    def recording(tokens, sampling, seeds):
+        seen.append(list(seeds))
+        return samplers(tokens, sampling, seeds)
+
+    monkeypatch.setattr(decoder, "_samplers", recording)
+    decoder.decode(model.prompt_tokens(PROMPT), decoder.sequences + 2, Sampling(temperature=1.0, max_tokens=2), seed=9)
+    assert seen == [list(range(9, 9 + decoder.sequences)), [9 + decoder.sequences, 10 + decoder.sequences]]
 
 
 def test_more_candidates_than_sequences_run_in_rounds(model) -> None:
@@ -98,7 +135,7 @@ def test_the_next_prompt_continues_the_candidate_it_extends(model) -> None:
     prompt = PROMPT.rstrip()  # the candidates' first tokens carry their own leading space
     tokens = model.prompt_tokens(prompt)
     decoder.clear()
-    decoded = decoder.decode(tokens, 3, Sampling(temperature=1.0, max_tokens=12), seed=3)
+    decoded = decoder.decode(tokens, 3, Sampling(temperature=1.0, max_tokens=12, min_tokens=12), seed=3)
     kept = max(range(3), key=lambda i: len(decoded.texts[i]))
     follow = model.prompt_tokens(prompt + decoded.texts[kept] + '"\n\n**Delegation 2**: "')
     reusable = decoder.reusable_prefix(follow)
@@ -111,9 +148,9 @@ def test_the_next_prompt_continues_the_candidate_it_extends(model) -> None:
     decoder.clear()
     decoder.decode(follow, 1, first_token, seed=0)
     cold = log_probs(decoder, decoder._last_index)
-    other = next(i for i in range(3) if decoded.texts[i] != decoded.texts[kept])
-    decoder.decode(model.prompt_tokens(prompt + decoded.texts[other] + '"\n\n**Delegation 2**: "'), 1,
-                   first_token, seed=0)
+    # another context: a fixed text, so the check needs no two candidates to differ
+    decoder.decode(model.prompt_tokens(prompt + ' Fishing quotas are another matter."\n\n**Delegation 2**: "'),
+                   1, first_token, seed=0)
     elsewhere = log_probs(decoder, decoder._last_index)
     decoder.clear()
     assert kl(cold, warm) < 0.05 < kl(cold, elsewhere)
