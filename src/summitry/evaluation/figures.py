@@ -20,19 +20,8 @@ from summitry.measures.scenario_words import ScenarioMask, scenario_texts
 from summitry.measures.skeleton import skeleton_repetition
 from summitry.session.state import SessionState
 
-HONEST = (
-    "model_share",
-    "skeleton_repetition",
-    "material_used",
-    "material_reused",
-    "material_unused",
-    "content_responsiveness",
-    "sentences_said_twice",
-    "pasted_slots",
-)
-"""The keys :func:`honest_figures` returns, in the order the table shows them."""
-
 EVIDENCE_LISTED = 10
+"""Items of each kind of evidence kept in figures.json (the figure itself counts them all)."""
 
 
 def honest_figures(state: SessionState) -> tuple[dict[str, Any], dict[str, Any]]:

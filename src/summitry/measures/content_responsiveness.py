@@ -89,7 +89,6 @@ def content_responsiveness(
     names = {d.name for d in scenario.delegations}
     units = scenario.units()
     plan_of = {p.index: p for p in plans}
-    text_of = {t.index: t.text for t in turns}
     background = background_words(scenario)
     replies = []
     for turn in turns:
@@ -100,7 +99,7 @@ def content_responsiveness(
         if answered is None or answered.is_moderator or answered.speaker not in names:
             continue
         texts = [units[u].text for u in answered.units if u in units]
-        if not texts or answered.index not in text_of:
+        if not texts:
             continue
         shared = engaged_words(turn.text, texts, background)
         replies.append(Engagement(turn.index, answered.index, bool(shared), shared))

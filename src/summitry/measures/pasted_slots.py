@@ -40,7 +40,8 @@ PREPOSITIONS = frozenset(
 )
 """Words that open a prepositional phrase, never the object of a verb of choosing."""
 
-QUOTES = "\"'“‘«:—-"
+QUOTES = "\"'“‘«:—"
+"""A phrase right after one of these is quoted or set off, not pasted into a sentence."""
 
 
 @dataclass(frozen=True)
