@@ -67,3 +67,33 @@ def test_eval_names_an_unknown_judge_backend(tmp_path):
                     "--out", "out", cwd=tmp_path)
     assert done.returncode != 0
     assert "did you mean 'openai'" in done.stderr.lower() + done.stdout.lower()
+
+
+def test_a_reference_transcript_is_judged_beside_the_sessions(tmp_path):
+    reference = tmp_path / "reference.md"
+    reference.write_text(
+        "# Reference\n\n**Ms. Ortega** *(Harbour mediator)*: \"Welcome.\"\n\n"
+        "**Northport**: \"Shared sensors would settle it.\"\n\n**Southbay**: \"Who pays for them?\"\n"
+    )
+    score = {"score": 7, "why": "people talking"}
+    verdict = {name: [] for name in FINDINGS} | {
+        "formula_share": 0.1, "formula_frames": [], "scores": {name: score for name in SCORES}}
+    with FaultServer(ScriptedModel(default=json.dumps(verdict)), model="judge-model") as server:
+        done = summitry("eval", str(TINY), "--seeds", "0", "--embedder", "lexical", "--judge", "openai",
+                        "--base-url", server.url, "--model", "judge-model", "--reference", str(reference),
+                        "--out", "out", cwd=tmp_path)
+        user_messages = [r.body["messages"][-1]["content"] for r in server.completion_requests]
+    assert done.returncode == 0, done.stderr
+    assert "[3] Southbay: Who pays for them?" in user_messages[-1]
+    report = json.loads((tmp_path / "out" / "eval.json").read_text())
+    groups = [(g["backend"], g["scenario"]) for g in report["spread"]]
+    assert groups == [("composer", "tiny"), ("reference", "reference")]
+    assert report["spread"][1]["figures"]["judge_would_use"]["mean"] == 7
+    assert "reference" in done.stdout
+
+
+def test_a_reference_without_a_judge_is_refused(tmp_path):
+    done = summitry("eval", str(TINY), "--seeds", "0", "--embedder", "lexical", "--reference", str(TINY),
+                    "--out", "out", cwd=tmp_path)
+    assert done.returncode != 0
+    assert "--reference needs --judge" in done.stderr + done.stdout

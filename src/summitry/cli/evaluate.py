@@ -19,6 +19,7 @@ from summitry.backends.registry import get_backend
 from summitry.cli.console import console, err_console
 from summitry.evaluation.spread import Spread, spreads
 from summitry.judge import judge_transcript
+from summitry.transcript.load import load_transcript
 
 HONEST = (
     ("model_share", "model share of delegation words"),
@@ -92,6 +93,8 @@ def evaluate(
     judge: Annotated[str | None, typer.Option(
         help="backend of a capable chat model that reads each transcript with the rubric (e.g. openai)")] = None,
     judge_context: Annotated[int | None, typer.Option(help="tokens the judge model can read")] = None,
+    reference: Annotated[list[Path], typer.Option(
+        help="with --judge: a transcript the judge also reads, beside the sessions (e.g. the founding one)")] = [],  # noqa: B006
     embedder: Annotated[str, typer.Option(help="sentence embedder: auto, minilm or lexical")] = "auto",
     out: Annotated[Path, typer.Option(help="folder for the sessions and eval.json")] = Path("runs/eval"),
 ) -> None:
@@ -105,6 +108,8 @@ def evaluate(
     extra_seeds = [int(s) for s in sources if s.isdigit()]
     sources = [s for s in sources if not s.isdigit()] or bundled_names()
     seed_list = list(dict.fromkeys([*seeds, *extra_seeds])) if extra_seeds else list(dict.fromkeys(seeds))
+    if reference and judge is None:
+        raise typer.BadParameter("--reference needs --judge: only the judge reads reference transcripts")
     reader = _judge(judge, model, base_url, judge_context)
     options = {} if judge else {**({"model": model} if model else {}), **({"base_url": base_url} if base_url else {})}
     vectors = CachedEmbedder(get_embedder(embedder))
@@ -115,6 +120,7 @@ def evaluate(
                 err_console.print(f"evaluating {name} on {source}, seed {seed} …")
                 folder = out / name / Path(source).stem / f"seed-{seed}"
                 rows.append(evaluate_one({"name": name, **options}, source, seed, folder, vectors, judge=reader))
+    rows += _references(reference, reader)
     keys = [k for _, section in SECTIONS for k, _ in section]
     summary = spreads(rows, keys)
     out.mkdir(parents=True, exist_ok=True)
@@ -130,6 +136,18 @@ def _judge(name: str | None, model: str | None, base_url: str | None, context: i
     options = {**({"model": model} if model else {}), **({"base_url": base_url} if base_url else {})}
     reader = get_backend(name, **options)
     return lambda transcript, delegations: judge_transcript(reader, transcript, delegations, context=context)
+
+
+def _references(paths: list[Path], reader: Any) -> list[dict[str, Any]]:
+    """The judge's figures for reference transcripts, as rows of their own."""
+    rows = []
+    for path in paths:
+        err_console.print(f"judging the reference {path} …")
+        transcript = load_transcript(path)
+        judgement = reader(transcript, transcript.delegations)
+        rows.append({"backend": "reference", "scenario": path.stem, "seed": None,
+                     "delegation_turns": judgement.delegation_turns, **judgement.figures()})
+    return rows
 
 
 def _table(summary: list[dict[str, Any]], embedder: str, seeds: list[int]) -> Table:
