@@ -18,7 +18,7 @@ from rich.table import Table
 from summitry.backends.registry import get_backend
 from summitry.cli.console import console, err_console
 from summitry.evaluation.spread import Spread, spreads
-from summitry.judge import judge_transcript
+from summitry.judge import Reader, judge_transcript
 from summitry.transcript.load import load_transcript
 
 HONEST = (
@@ -107,7 +107,7 @@ def evaluate(
     sources = [*(scenarios or []), *scenario]
     extra_seeds = [int(s) for s in sources if s.isdigit()]
     sources = [s for s in sources if not s.isdigit()] or bundled_names()
-    seed_list = list(dict.fromkeys([*seeds, *extra_seeds])) if extra_seeds else list(dict.fromkeys(seeds))
+    seed_list = list(dict.fromkeys([*seeds, *extra_seeds]))
     if reference and judge is None:
         raise typer.BadParameter("--reference needs --judge: only the judge reads reference transcripts")
     reader = _judge(judge, model, base_url, judge_context)
@@ -130,7 +130,8 @@ def evaluate(
     console.print(f"figures written to {out / 'eval.json'}")
 
 
-def _judge(name: str | None, model: str | None, base_url: str | None, context: int | None) -> Any:
+def _judge(name: str | None, model: str | None, base_url: str | None, context: int | None) -> Reader | None:
+    """The judge the options ask for: a function from a transcript and its delegations to a verdict."""
     if name is None:
         return None
     options = {**({"model": model} if model else {}), **({"base_url": base_url} if base_url else {})}
@@ -138,12 +139,13 @@ def _judge(name: str | None, model: str | None, base_url: str | None, context: i
     return lambda transcript, delegations: judge_transcript(reader, transcript, delegations, context=context)
 
 
-def _references(paths: list[Path], reader: Any) -> list[dict[str, Any]]:
+def _references(paths: list[Path], reader: Reader | None) -> list[dict[str, Any]]:
     """The judge's figures for reference transcripts, as rows of their own."""
     rows = []
     for path in paths:
         err_console.print(f"judging the reference {path} …")
         transcript = load_transcript(path)
+        assert reader is not None  # checked before any session ran
         judgement = reader(transcript, transcript.delegations)
         rows.append({"backend": "reference", "scenario": path.stem, "seed": None,
                      "delegation_turns": judgement.delegation_turns, **judgement.figures()})

@@ -16,16 +16,12 @@ from typing import Any
 
 from summitry.evaluation.figures import honest_figures
 from summitry.evaluation.metrics import session_metrics
-from summitry.judge import Judgement
+from summitry.judge import Reader
 from summitry.realize.factory import build_realizer
 from summitry.scenario import load_scenario
 from summitry.session.engine import Engine
 from summitry.session.events import Event, TurnSpoken
 from summitry.session.state import SessionState
-from summitry.turns import Transcript
-
-Judge = Callable[[Transcript, list[str]], Judgement]
-"""Reads a session's transcript, knowing which speakers are delegations, and returns a verdict."""
 
 
 @dataclass
@@ -58,7 +54,7 @@ def evaluate_one(
     folder: Path,
     embedder: Any,
     on_turn: Callable[[SessionState], None] | None = None,
-    judge: Judge | None = None,
+    judge: Reader | None = None,
 ) -> dict[str, Any]:
     """Run one session and return its figures: honest figures, the older ones, fallbacks, tokens
     and time, and the judge's counts and scores when a judge is given."""

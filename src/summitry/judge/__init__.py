@@ -6,7 +6,7 @@
     judge.py    asking, parsing, one retry with the validation error
 """
 
-from summitry.judge.judge import judge_transcript, parse_verdict
+from summitry.judge.judge import Reader, judge_transcript, parse_verdict
 from summitry.judge.verdict import FINDINGS, SCORES, Judgement, Verdict
 
-__all__ = ["FINDINGS", "SCORES", "Judgement", "Verdict", "judge_transcript", "parse_verdict"]
+__all__ = ["FINDINGS", "SCORES", "Judgement", "Reader", "Verdict", "judge_transcript", "parse_verdict"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from pydantic import ValidationError
 
@@ -27,6 +28,9 @@ holds the verdicts of 60-turn sessions with room to spare)."""
 DEFAULT_CONTEXT = 32768
 """Context assumed for a model that does not say its own (a guess: most capable chat models
 served today read at least this much)."""
+
+Reader = Callable[[Transcript, list[str]], Judgement]
+"""Reads a transcript, knowing which speakers are delegations, and returns a verdict."""
 
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.DOTALL)
 
