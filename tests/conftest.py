@@ -37,12 +37,14 @@ def _skip_reason(report: pytest.CollectReport | pytest.TestReport) -> str:
 
 
 def _judge_skip(report: pytest.CollectReport | pytest.TestReport) -> None:
-    """Count a skip; under SUMMITRY_TEST_STRICT=1 turn it into a failure that says why."""
+    """Count a skip; under SUMMITRY_TEST_STRICT=1 turn a test's skip into a failure that says why
+    (a whole module skipped at collection fails the session instead, in ``pytest_sessionfinish``,
+    so that a failed collection does not stop the other tests from running)."""
     if not report.skipped or hasattr(report, "wasxfail"):
         return
     reason = _skip_reason(report)
     _skipped[reason] += 1
-    if STRICT:
+    if STRICT and isinstance(report, pytest.TestReport):
         report.outcome = "failed"
         report.longrepr = (
             f"skipped, but SUMMITRY_TEST_STRICT=1 makes a skip a failure: {reason}\n"
@@ -63,10 +65,15 @@ def pytest_make_collect_report(collector: pytest.Collector):  # noqa: ANN201
     _judge_skip(outcome.get_result())
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if STRICT and _skipped and exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not _skipped:
         return
     total = sum(_skipped.values())
     reasons = "; ".join(f"{reason} ({count})" for reason, count in _skipped.most_common())
-    verdict = "failed, since SUMMITRY_TEST_STRICT=1" if STRICT else "CI (SUMMITRY_TEST_STRICT=1) would fail on them"
+    verdict = "a failure, since SUMMITRY_TEST_STRICT=1" if STRICT else "CI (SUMMITRY_TEST_STRICT=1) would fail on them"
     terminalreporter.write_line(f"{total} skipped for a missing component, {verdict}: {reasons}", yellow=True)

@@ -9,6 +9,7 @@ The flow, one module per step::
 
     sentences, names, cues  →  corpus (one vector per sentence, embed.py)
       → themes (cluster, labels) → stance → responses → response_graph
+      → debate (proposal, relations, sides; debate_cues and calibration read data/)
       → common_ground (selection) → convergence, participation, quality
       → report (schema.py: the documented report.json) → html (figures, templates/)
 

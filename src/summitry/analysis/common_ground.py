@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -52,6 +53,14 @@ MAX_SIDE = 400  # claims per side compared in a long session, evenly spaced
 AUTHORED_CELLS = 40  # best matches of a pair that an authored label may name
 FIT_FULL = 0.3  # a fit this good counts in full towards confidence
 FIT_WEIGHT = 0.5  # how much a label's fit weighs against the match itself when choosing one
+
+
+class Sides(Protocol):
+    """Positions on the proposal a debate decides (see :mod:`summitry.analysis.debate`)."""
+
+    def shares(self, a: str, b: str) -> bool: ...
+    def keeps(self, sentence: Sentence, partner: str) -> bool: ...
+    def allows(self, label: str, quotes: tuple[str, str]) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -120,13 +129,19 @@ def common_ground(
     limit: int = 3,
     authored: Mapping[str, Sequence[str]] | None = None,
     embedder: Embedder | None = None,
+    sides: Sides | None = None,
 ) -> list[CommonGroundFinding]:
     """Common-ground findings from an already analysed corpus: the named ones first.
 
     ``authored`` (delegation -> theme labels) needs the ``embedder`` the corpus was built with;
-    without it the labels are embedded only when the corpus is lexical."""
+    without it the labels are embedded only when the corpus is lexical. ``sides``: positions on
+    a debate's proposal, which decide which pairs, sentences and labels may count (see debate.py)."""
     vocabulary = AuthoredThemes.for_corpus(corpus, authored, embedder) if authored else None
-    ranked = rank_candidates(corpus, themes, responses, relation, vocabulary)
+    ranked = rank_candidates(corpus, themes, responses, relation, vocabulary, sides)
+    if sides is not None:
+        said = lambda c: tuple(corpus.sentences[i].text for i in c.evidence)  # noqa: E731
+        label = lambda c: c.label or themes.themes[c.theme_id].label  # noqa: E731
+        ranked = [c for c in ranked if sides.shares(*c.pair) and sides.allows(label(c), said(c))]
     if limit <= 0 or not ranked:
         return []
     named = choose_disjoint(ranked, limit)
@@ -140,11 +155,12 @@ def rank_candidates(
     responses: list[Response],
     relation: Relation | None,
     vocabulary: AuthoredThemes | None = None,
+    sides: Sides | None = None,
 ) -> list[Candidate]:
     """Every (rival pair, theme) candidate, by weight (rivalry x confidence)."""
     if not themes.themes:
         return []
-    scorer = _Scorer(corpus, themes, responses, vocabulary)
+    scorer = _Scorer(corpus, themes, responses, vocabulary, sides)
     out = []
     for pair, rel in rival_pairs(corpus.delegations, responses, relation).items():
         out.extend(scorer.candidates(pair, rel))
@@ -158,8 +174,10 @@ class _Scorer:
         themes: ThemeSet,
         responses: list[Response],
         vocabulary: AuthoredThemes | None = None,
+        sides: Sides | None = None,
     ) -> None:
         self.corpus = corpus
+        self.sides = sides
         self.themes = themes
         self.responses = responses
         self.vocabulary = vocabulary
@@ -268,6 +286,8 @@ class _Scorer:
             if named and not agrees:
                 continue
             if (s.turn, partner) in self.rebutting and not (named and agrees):
+                continue
+            if self.sides is not None and not self.sides.keeps(s, partner):
                 continue
             out.append(s)
         return out

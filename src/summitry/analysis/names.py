@@ -7,6 +7,7 @@ United States by vocative; "the US" is matched through the initials of a multi-w
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 ADDRESS_WINDOW_WORDS = 6
@@ -34,12 +35,17 @@ class Mention:
 class NameMatcher:
     """Finds which of a fixed set of names a text mentions, and how."""
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], aliases: Mapping[str, Sequence[str]] | None = None) -> None:
+        """``aliases`` gives other forms of some names ("Russian Federation": ["Russia", "Moscow"])."""
         self.names = list(dict.fromkeys(n for n in names if n.strip()))
         self._alias: dict[str, str] = {}
         for name in self.names:
             for alias in _aliases(name):
                 self._alias.setdefault(alias, name)
+        for name, forms in (aliases or {}).items():
+            for alias in forms:
+                if name in self.names:
+                    self._alias.setdefault(alias, name)
         ordered = sorted(self._alias, key=len, reverse=True)  # longer names win overlaps
         self._pattern = (
             re.compile(

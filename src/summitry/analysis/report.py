@@ -18,6 +18,7 @@ from summitry.analysis.blas import single_threaded
 from summitry.analysis.common_ground import common_ground, find_common_ground
 from summitry.analysis.convergence import convergence, phase_of_turns
 from summitry.analysis.corpus import Corpus, build_corpus
+from summitry.analysis.debate import Debate, read_debate, sided_graph
 from summitry.analysis.embed import CachedEmbedder, Embedder, LexicalEmbedder, get_embedder
 from summitry.analysis.labels import theme_vocabulary
 from summitry.analysis.participation import participation
@@ -187,11 +188,16 @@ def _sections(
     if scenario is None:
         notes.append(
             "no scenario: stances are placed on the largest themes (opposes … supports), "
-            "and rivals are the pairs whose exchanges were most negative"
+            "and rivals are the pairs whose exchanges were most negative; a proposal the "
+            "speakers decide, if any, is found in their words"
         )
     b = _basis(corpus, scenario, embedder, steps)
     nobody = None if corpus.delegations else "no delegation spoke"
     no_points = None if b.points else "no stances to compare"
+    # With a scenario, its lesson questions are what is decided (see stances).
+    debate: Debate | None = (
+        None if scenario is not None else steps.run("proposal", lambda: read_debate(corpus), unless=b.too_few)
+    )
     common = steps.run(
         "common_ground",
         lambda: common_ground(
@@ -202,16 +208,17 @@ def _sections(
             limit=COMMON_GROUND_LISTED,
             authored=theme_vocabulary(scenario),
             embedder=embedder,
+            sides=debate,
         ),
         unless=b.too_few or b.no_claims,
     )
+    graph = steps.run(
+        "response_graph", lambda: response_graph(b.responses, corpus.delegations), unless=b.too_few
+    )
     sections = dict(
         stances=_stances(corpus, b.axes, b.points, scenario) if b.points else None,
-        response_graph=steps.run(
-            "response_graph",
-            lambda: response_graph(b.responses, corpus.delegations),
-            unless=b.too_few,
-        ),
+        proposal=debate.proposal if debate else None,
+        response_graph=sided_graph(graph, debate, corpus.delegations) if graph and debate else graph,
         themes=_themes(corpus, b.themes) if b.themes else None,
         common_ground=common,
         stated_common_ground=_stated(corpus, scenario, embedder, b, common, steps),

@@ -7,6 +7,9 @@ gives each a weight of 1/k, so a reply to "you all" does not count as six separa
 - blocs: communities of the graph of agreeing replies (greedy modularity, deterministic);
 - contested pairs: the pairs with the most disagreeing weight between them;
 - bridging delegation: the one drawing the most agreement from more than one bloc.
+
+In a debate on a proposal the report replaces blocs, contested pairs and the bridge with those
+drawn from the positions and signed relations (:mod:`.sides`, via :mod:`.debate`).
 """
 
 from __future__ import annotations

@@ -149,6 +149,17 @@ class Bridge(_Frozen):
     confidence: Confidence
 
 
+class RelationEdge(_Frozen):
+    """A speaker praising (+1) or criticising (-1) a delegation it names, in one sentence."""
+
+    turn: int
+    source: str
+    target: str
+    sign: int = Field(ge=-1, le=1)
+    confidence: Confidence = Field(description="a prior by how the name is used (0.8 subject, 0.6 later)")
+    quote: str
+
+
 class ResponseGraphReport(_Frozen):
     edges: list[ResponseEdge]
     reciprocity: float | None
@@ -156,6 +167,45 @@ class ResponseGraphReport(_Frozen):
     contested: list[PairSummary]
     bridging: Bridge | None
     bridging_scores: dict[str, float]
+    basis: Literal["responses", "stances"] = Field(
+        default="responses",
+        description="'stances': blocs, contested pairs and the bridge come from the positions on the "
+        "proposal and the signed relations; 'responses': from who answered whom, agreeing or not",
+    )
+    relations: list[RelationEdge] = Field(
+        default_factory=list, description="signed relations: who criticises or praises whom, by name"
+    )
+
+
+class ProposalStance(_Frozen):
+    """Where one speaker stands on the proposal, from its own words."""
+
+    position: Literal["supports", "opposes", "abstains", "neutral", "unknown"] = Field(
+        description="'unknown': not enough evidence (no cue, or a kind of evidence measured as too "
+        "unreliable); 'neutral': as much evidence for as against"
+    )
+    confidence: Confidence = Field(
+        ge=0,
+        le=1,
+        description="the share of placements on this kind of evidence that matched the recorded vote "
+        "on labelled debates (see docs/analysis-accuracy.md); 0 when there is no evidence",
+    )
+    evidence: Literal["vote", "text", "part", "side", "none"] = Field(
+        description="what decided it: an explicit vote, a judgement of the text, of part of it, or "
+        "what the speaker said of the sides"
+    )
+    turns: list[int]
+    quotes: list[str]
+
+
+class ProposalReport(_Frozen):
+    """What the debate decides, and where each speaker stands on it."""
+
+    text: str = Field(description="the proposal as the transcript names it")
+    sponsor: str | None = Field(default=None, description="its sponsor, when the speakers say who")
+    stances: dict[str, ProposalStance]
+    confidence: Confidence = Field(ge=0, le=1, description="share of the speakers placed (not unknown)")
+    evidence: list[Evidence] = Field(description="sentences that refer to the proposal")
 
 
 class ThemePlacement(_Frozen):
@@ -266,6 +316,11 @@ class Report(_Frozen):
 
     meta: Meta
     stances: list[QuestionStances] | None
+    proposal: ProposalReport | None = Field(
+        default=None,
+        description="the draft, motion or proposal being decided and each speaker's position on it "
+        "(null when the transcript decides none, or when a scenario's questions are the subject)",
+    )
     response_graph: ResponseGraphReport | None
     themes: list[Theme] | None
     common_ground: list[CommonGroundFinding] | None

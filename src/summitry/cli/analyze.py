@@ -143,6 +143,12 @@ def print_summary(report: Any, folder: Path, seconds: float) -> None:
     table.add_column("detail", overflow="fold")
     table.add_column("confidence", justify="right")
     table.add_column("turns")
+    proposal = getattr(report, "proposal", None)
+    if proposal is not None:
+        table.add_row("proposal", proposal.text, f"{proposal.confidence:.2f}", "")
+        for name, s in proposal.stances.items():
+            position = "not enough evidence" if s.position == "unknown" else s.position
+            table.add_row("position", f"{name}: {position}", f"{s.confidence:.2f}", ", ".join(map(str, s.turns[:8])))
     for f in (report.common_ground or [])[:5]:
         table.add_row(
             "common ground",
