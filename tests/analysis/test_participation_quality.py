@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from summitry.analysis.corpus import build_corpus
 from summitry.analysis.participation import gini, invited_turns, participation
-from summitry.analysis.quality import distinct_2, quality
+from summitry.analysis.quality import quality
 from summitry.analysis.responses import find_responses
+from summitry.measures.distinct import distinct_2
 
 from .helpers import DATA, quick_parse
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from summitry.analysis.names import NameMatcher
-from summitry.analysis.sentences import sentences_of, split_sentences
+from summitry.analysis.sentences import sentences_of
+from summitry.text.names import NameMatcher
+from summitry.text.sentences import split_sentences
 from summitry.turns import Transcript, Turn
 
 

@@ -11,11 +11,13 @@ import pytest
 from summitry.analysis.corpus import build_corpus
 from summitry.analysis.embed import LexicalEmbedder
 from summitry.analysis.html import render_html
-from summitry.analysis.names import NameMatcher
 from summitry.analysis.report import analyze
-from summitry.analysis.schema import Report
-from summitry.analysis.stated import TopicScale, find_stated_claims, moderator_statements, same_theme
+from summitry.analysis.schema import CommonGroundFinding, Evidence, Report, StatedCommonGround
+from summitry.analysis.stated import same_theme, stated_common_ground
+from summitry.analysis.stated_claims import find_stated_claims, moderator_statements
+from summitry.analysis.topic_scale import TopicScale
 from summitry.scenario import bundled_names, load_scenario
+from summitry.text.names import NameMatcher
 from summitry.turns import Transcript, Turn
 
 from .helpers import DATA, EMBEDDERS, SEED, composer_session, quick_parse, seed_scenario, seed_transcript
@@ -144,6 +146,33 @@ def harbour(request):
     return analyze(quick_parse(text, moderator="Moderator"), embedder=request.param)
 
 
+def verdict_from_sides(c: StatedCommonGround) -> str:
+    """The verdict as the schema defines it, from the two sides alone."""
+    levels = [s.on_topic for s in c.sides]
+    if levels == ["clearly", "clearly"]:
+        return "supported"
+    return "partly supported" if any(level != "no" for level in levels) else "not supported"
+
+
+def test_the_verdict_does_not_follow_the_analysis_findings() -> None:
+    """A finding of the analysis that names the stated topic is reported beside the verdict
+    (analysis_agrees) and does not turn an unsupported statement into a supported one."""
+    text = (DATA / "harbour-council.txt").read_text(encoding="utf-8")
+    corpus = build_corpus(quick_parse(text, moderator="Moderator"), LexicalEmbedder())
+    base = find_stated_claims("Ardia and Borvia agreed on the naval base.", NameMatcher(["Ardia", "Borvia"]))[0]
+    quotes = [Evidence(turn=2, speaker="Ardia", quote="x"), Evidence(turn=3, speaker="Borvia", quote="y")]
+    finding = CommonGroundFinding(
+        pair=base.pair, theme="naval base", sentence="", confidence=0.9, evidence=quotes
+    )
+    stated = stated_common_ground(corpus, LexicalEmbedder(), findings=[finding])
+    naval = next(c for c in stated if c.topic == "naval base")
+    assert naval.analysis_agrees is True and naval.analysis_theme == "naval base"
+    assert naval.verdict == "not supported"
+    late = finding.model_copy(update={"evidence": [*quotes, Evidence(turn=99, speaker="Ardia", quote="z")]})
+    naval = next(c for c in stated_common_ground(corpus, LexicalEmbedder(), findings=[late]) if c.topic == "naval base")
+    assert naval.analysis_agrees is None  # a finding resting on later turns is not compared
+
+
 def test_known_answer_on_the_harbour_council(harbour) -> None:
     storm, base = harbour.stated_common_ground
     assert (storm.pair, storm.topic, storm.turn) == (("Ardia", "Borvia"), "storm warnings", 13)
@@ -253,9 +282,9 @@ def test_the_seeds_statements_are_checked(embedder: str) -> None:
     assert russia.sides[0].on_topic == "no" and russia.verdict != "supported"
     assert russia.analysis_agrees is False
     iran = by_pair[("Iran", "Israel")]
-    assert iran.analysis_agrees is True and iran.verdict == "supported"  # never contradicts the findings
+    assert iran.analysis_agrees is True
     for c in stated:
-        assert c.verdict in {"supported", "partly supported", "not supported"}
+        assert c.verdict == verdict_from_sides(c)  # the findings never decide it
         assert all(e.turn < c.turn for s in c.sides for e in s.evidence)
 
 
@@ -273,8 +302,8 @@ def test_the_engines_mediator_is_read_back(tmp_path, name: str) -> None:
     assert [(c.pair, c.topic) for c in stated] == [(n.pair, n.theme) for n in notes]
     for c in stated:
         assert state.turns[c.turn - 1].speaker == scenario.moderator.name
-        # what the mediator said is what the analysis found on the turns before it
-        assert c.verdict == "supported" and c.analysis_agrees is True
+        # the mediator's claim is judged on what the two said, not on the call that made it
+        assert c.verdict == verdict_from_sides(c)
 
 
 def test_a_statement_is_compared_with_what_was_said_before_it(tmp_path) -> None:

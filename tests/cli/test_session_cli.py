@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from summitry.scenario.model import PHASE_NAMES
+from summitry.phase import PHASE_NAMES
 from summitry.transcript import parse_markdown
 
 TINY = Path(__file__).resolve().parents[1] / "session" / "data" / "tiny.yaml"

@@ -82,7 +82,7 @@ def test_a_reply_that_takes_up_the_answered_unit_engages_it(bay):
     ]
     result = content_responsiveness(bay, turns, plans)
     assert [(r.turn, r.answers, r.engaged) for r in result.replies] == [(2, 1, True), (3, 2, False)]
-    assert result.replies[0].shared == ("ground", "silt", "spawning")
+    assert result.replies[0].shared == ("ground", "silt", "spawn")  # stems
     assert result.share == 0.5
 
 

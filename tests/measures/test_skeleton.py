@@ -5,7 +5,7 @@ from __future__ import annotations
 from summitry.measures.scenario_words import SLOT, ScenarioMask
 from summitry.measures.skeleton import sentence_frame, skeleton_repetition
 from summitry.turns import Turn
-from summitry.wording import words
+from summitry.text.words import words
 
 
 def turn(index: int, speaker: str, text: str) -> Turn:

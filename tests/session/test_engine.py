@@ -8,10 +8,10 @@ import pytest
 
 from summitry.identity import identity_confusions
 from summitry.scenario import bundled_scenarios, load_scenario
-from summitry.scenario.model import PHASE_NAMES
+from summitry.phase import PHASE_NAMES
 from summitry.session.log import read_events
+from summitry.text.sentences import normalize_sentence, sentences
 from summitry.transcript import parse_markdown, render_markdown
-from summitry.wording import normalize_sentence, sentences
 
 from .helpers import DATA, run_session
 

@@ -26,7 +26,7 @@ transcript; the other rival pairs follow, best first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -37,13 +37,24 @@ from summitry.analysis.corpus import Corpus, build_corpus
 from summitry.analysis.cues import cues
 from summitry.analysis.embed import Embedder, LexicalEmbedder
 from summitry.analysis.labels import AuthoredThemes
-from summitry.analysis.names import NameMatcher
+from summitry.analysis.phrases import PhraseStats
 from summitry.analysis.responses import Response, find_responses
 from summitry.analysis.schema import CommonGroundFinding, Evidence
 from summitry.analysis.selection import Relation, choose_disjoint, rival_pairs
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.themes import SUPPORT_BASE, ThemeSet, find_themes, sentence_stand
+from summitry.text.names import NameMatcher
 from summitry.turns import Transcript
+
+__all__ = [
+    "Candidate",
+    "common_ground",
+    "evenly_spaced",
+    "MAX_SIDE",
+    "find_common_ground",
+    "rank_candidates",
+    "supportive_claims",
+]
 
 OPPOSED = -0.15
 ANSWERED_BONUS = 0.15
@@ -167,6 +178,12 @@ def rank_candidates(
     return sorted(out, key=lambda c: (-c.weight, c.pair, c.theme_id))
 
 
+def supportive_claims(corpus: Corpus, responses: Sequence[Response]) -> Callable[[str, str], list[Sentence]]:
+    """``claims(speaker, partner)``: the speaker's claims that common ground with the partner can
+    be made of, chosen as :func:`common_ground` chooses them (see ``_Scorer._about_own``)."""
+    return _Scorer(corpus, ThemeSet([], {}, PhraseStats()), list(responses))._about_own
+
+
 class _Scorer:
     def __init__(
         self,
@@ -193,8 +210,8 @@ class _Scorer:
 
     def candidates(self, pair: tuple[str, str], rel: float | None) -> list[Candidate]:
         a, b = pair
-        side_a = _spread(self._about_own(a, b), MAX_SIDE)
-        side_b = _spread(self._about_own(b, a), MAX_SIDE)
+        side_a = evenly_spaced(self._about_own(a, b), MAX_SIDE)
+        side_b = evenly_spaced(self._about_own(b, a), MAX_SIDE)
         if not side_a or not side_b:
             return []
         vectors = self.corpus.centred
@@ -320,7 +337,8 @@ class _Scorer:
         return int(np.argmax(scores)) if scores else None
 
 
-def _spread(items: list[Sentence], cap: int) -> list[Sentence]:
+def evenly_spaced(items: list[Sentence], cap: int) -> list[Sentence]:
+    """At most ``cap`` of the items, evenly spaced through them (all of them when they fit)."""
     if len(items) <= cap:
         return items
     step = len(items) / cap

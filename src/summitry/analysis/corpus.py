@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from summitry.analysis.embed import CachedEmbedder, Embedder, LexicalEmbedder, normalise_rows
-from summitry.analysis.names import NameMatcher
 from summitry.analysis.sentences import Sentence, collective, sentences_of
-from summitry.analysis.text import is_content, words
+from summitry.text.names import NameMatcher
+from summitry.text.words import is_content, words
 from summitry.turns import Transcript
 
 MODERATOR_VOCATIVE_SHARE = 0.3

@@ -16,7 +16,8 @@ from summitry.analysis.relations import Relation, find_relations
 from summitry.analysis.schema import ProposalReport, RelationEdge, ResponseGraphReport
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.sides import OPPOSED, blocs, bridging, contested
-from summitry.analysis.text import is_content, stem, words
+from summitry.text.stems import stem
+from summitry.text.words import is_content, words
 
 _PROPOSAL_WORD = re.compile(r"\b(?:draft|resolution|motion|proposal|bill|amendment)s?\b", re.IGNORECASE)
 

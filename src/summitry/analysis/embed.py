@@ -24,8 +24,9 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from summitry.analysis.text import STOPWORDS, stem
 from summitry.errors import AnalysisError, did_you_mean, missing_dependency
+from summitry.text.stems import stem
+from summitry.text.words import STOPWORDS
 
 EMBEDDER_NAMES = ("auto", "minilm", "lexical")
 MAX_SEQUENCE = 256  # the model's own limit (its sentence_bert_config.json)
@@ -64,7 +65,8 @@ class LexicalEmbedder:
         self.bigram_weight = bigram_weight
         self._memo: dict[str, int] = {}
 
-    def _bucket(self, feature: str) -> int:
+    def bucket(self, feature: str) -> int:
+        """The slot of a feature in the vector (a hash of it, modulo the dimension)."""
         slot = self._memo.get(feature)
         if slot is None:
             slot = zlib.crc32(feature.encode("utf-8")) % self.dim
@@ -87,7 +89,7 @@ class LexicalEmbedder:
         out = np.zeros((len(sentences), self.dim), dtype=np.float32)
         for row, sentence in enumerate(sentences):
             for feature, weight in self.features(sentence).items():
-                out[row, self._bucket(feature)] += weight
+                out[row, self.bucket(feature)] += weight
         return normalise_rows(out)
 
 

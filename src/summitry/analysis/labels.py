@@ -28,9 +28,11 @@ import numpy as np
 
 from summitry.analysis.corpus import Corpus
 from summitry.analysis.embed import Embedder, LexicalEmbedder, normalise_rows
-from summitry.analysis.phrases import candidates, name_words
+from summitry.analysis.phrases import candidates
 from summitry.analysis.sentences import Sentence
-from summitry.analysis.text import is_content, stem, words
+from summitry.text.names import name_words
+from summitry.text.stems import content_stems, stem
+from summitry.text.words import is_content, words
 
 TOPIC_SHARE = 0.4
 TOPIC_MIN_CLAIMS = 40
@@ -146,10 +148,6 @@ def theme_vocabulary(scenario: Any | None) -> dict[str, list[str]] | None:
     return out
 
 
-def _stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in words(text) if is_content(w))
-
-
 def _is_label(item: str, names: set[str]) -> bool:
     """Whether an authored item reads as a label: a short noun phrase ("freedom of navigation",
     "search and rescue"), not a clause ("partners who keep doors open"), naming no one."""
@@ -188,10 +186,10 @@ class AuthoredThemes:
         labels = list(dict.fromkeys(v for vs in items.values() for v in vs if _is_label(v, names)))
         if not labels:
             return None
-        keys = [_stems(label) for label in labels]
-        owned = {name: [_stems(v) for v in vs] for name, vs in items.items()}
+        keys = [content_stems(label) for label in labels]
+        owned = {name: [content_stems(v) for v in vs] for name, vs in items.items()}
         held = {name: {k for k, key in enumerate(keys) if any(key <= o for o in own)} for name, own in owned.items()}
-        vectors = _project(labels, embedder, corpus, hybrid=corpus.lexical is not None)
+        vectors = project_labels(labels, embedder, corpus, hybrid=corpus.lexical is not None)
         ids = [s.id for s in corpus.claims]
         turn_of = {t: k for k, t in enumerate(dict.fromkeys(s.turn for s in corpus.claims))}
         by_turn = np.zeros((len(turn_of), vectors.shape[1]), dtype=np.float32)
@@ -237,7 +235,7 @@ class AuthoredThemes:
         return (own + np.stack([self.turns[s.turn] for s in sentences])) / 2
 
 
-def _project(labels: list[str], embedder: Embedder, corpus: Corpus, *, hybrid: bool) -> np.ndarray:
+def project_labels(labels: list[str], embedder: Embedder, corpus: Corpus, *, hybrid: bool) -> np.ndarray:
     """Label vectors comparable with :attr:`Corpus.centred`: word features weighted by how
     rare they are among the claims (so "regional cooperation" fits a claim about the region,
     not every claim about cooperation); a neural embedder's vectors, minus the claims' mean,
@@ -264,5 +262,5 @@ def _rare_words(labels: list[str], claims: Sequence[str], lexical: LexicalEmbedd
     out = np.zeros((len(labels), lexical.dim), dtype=np.float32)
     for row, label in enumerate(labels):
         for feature, weight in lexical.features(label).items():
-            out[row, lexical._bucket(feature)] += weight * math.log((1 + n) / (1 + df[feature]))
+            out[row, lexical.bucket(feature)] += weight * math.log((1 + n) / (1 + df[feature]))
     return normalise_rows(out)

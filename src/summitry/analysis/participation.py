@@ -9,10 +9,10 @@ not counted, since nobody could have answered them yet.
 from __future__ import annotations
 
 from summitry.analysis.corpus import Corpus
-from summitry.analysis.names import NameMatcher
 from summitry.analysis.responses import Response
 from summitry.analysis.schema import Participation, SpeakerShare
-from summitry.analysis.text import word_count
+from summitry.text.names import NameMatcher
+from summitry.text.words import word_count
 
 
 def gini(values: list[float]) -> float | None:

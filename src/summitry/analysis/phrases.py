@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from summitry.analysis.text import is_content, stem
+from summitry.text.stems import stem
+from summitry.text.words import is_content
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+")
 
@@ -109,10 +110,3 @@ def phrase_stats(groups: Sequence[tuple[int, str, str]], exclude: set[str]) -> P
         stats.add(group, speaker, text, exclude)
     return stats
 
-
-def name_words(names: Iterable[str]) -> set[str]:
-    """Lower-cased words of speaker names, never used in a label."""
-    out: set[str] = set()
-    for name in names:
-        out.update(w.lower() for w in re.findall(r"[A-Za-z]+", name))
-    return out

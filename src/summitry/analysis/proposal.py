@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from summitry.analysis.calibration import KINDS, Calibration, EvidenceKind, calibration
 from summitry.analysis.corpus import Corpus
 from summitry.analysis.debate_cues import CueBook, cue_book
-from summitry.analysis.names import NameMatcher
 from summitry.analysis.relations import Relation, speaker_matcher
 from summitry.analysis.schema import Evidence, ProposalReport, ProposalStance
 from summitry.analysis.sentences import Sentence, split_sentences
+from summitry.text.names import NameMatcher
 
 MIN_REFERRING_DELEGATIONS = 2  # one delegation naming "our proposal" is not yet a debate on it
 MIN_NAMING_SPEAKERS = 2  # a sponsor named by this many speakers makes its text the main one

@@ -1,10 +1,13 @@
 """Dialogue quality: distinct voices, repetition, echoes and speakers confused with others.
 
-- *distinctiveness*: leave-one-out speaker identification — each delegation turn is assigned to
-  the speaker whose other turns' centroid is nearest; the share guessed right, next to chance;
+Each figure is defined once in :mod:`summitry.measures`; this module applies them to a corpus:
+
+- *distinctiveness*: leave-one-out speaker identification of the delegation turns (a turn's
+  vector is the mean of its claims'), next to chance (:mod:`summitry.measures.distinctiveness`);
 - *distinct-2*: distinct word bigrams over all bigrams of the delegations' turns;
-- *near-duplicate* turns: word-trigram Jaccard similarity of at least ``DUPLICATE``;
-- *echoes*: a turn whose word bigrams overlap the turn it answers by at least ``ECHO``;
+- *near-duplicate* turns: the lexical variant, word-trigram Jaccard
+  (:mod:`summitry.measures.near_duplicates`);
+- *echoes*: a turn whose word bigrams overlap the turn it answers (:mod:`summitry.measures.echoes`);
 - *identity confusion*: a delegation speaking as another ("as Egypt, we …", "we in Egypt").
 """
 
@@ -17,92 +20,37 @@ import numpy as np
 from summitry.analysis.corpus import Corpus
 from summitry.analysis.responses import Response
 from summitry.analysis.schema import Evidence, Quality, TurnPair
-from summitry.analysis.text import words
 from summitry.identity import identity_confusions as find_confusions
+from summitry.measures.distinct import distinct_2
+from summitry.measures.distinctiveness import speaker_identification
+from summitry.measures.echoes import echo_similarity, is_echo
+from summitry.measures.near_duplicates import lexical_near_duplicates
 
-DUPLICATE = 0.5
-ECHO = 0.3
-MAX_LISTED = 20
-
-
-def _grams(text: str, n: int) -> set[tuple[str, ...]]:
-    w = words(text)
-    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
-
-
-def _jaccard(a: set, b: set) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def distinct_2(texts: list[str]) -> float | None:
-    """Distinct word bigrams / all word bigrams."""
-    total, seen = 0, set()
-    for text in texts:
-        w = words(text)
-        pairs = list(zip(w, w[1:], strict=False))
-        total += len(pairs)
-        seen.update(pairs)
-    return round(len(seen) / total, 3) if total else None
+MAX_LISTED = 20  # pairs and quotes listed per section: what a reader scans (a guess)
 
 
 def distinctiveness(corpus: Corpus) -> tuple[float | None, float | None]:
-    """Leave-one-out speaker identification accuracy on turn vectors, and chance level."""
+    """Leave-one-out speaker identification accuracy on the delegation turns that made claims
+    (each the mean of its claims' vectors), and chance level."""
     rows: dict[int, list[int]] = defaultdict(list)
     for s in corpus.claims:
         rows[s.turn].append(s.id)
     speaker_of = {t.index: t.speaker for t in corpus.transcript.turns}
     turns = [t for t in rows if speaker_of[t] in corpus.delegations]
-    counts = defaultdict(int)
-    for t in turns:
-        counts[speaker_of[t]] += 1
-    speakers = [s for s, c in counts.items() if c >= 2]
-    turns = [t for t in turns if speaker_of[t] in speakers]
-    if len(speakers) < 2:
+    if not turns:
         return None, None
     vectors = np.stack([corpus.centred[rows[t]].mean(axis=0) for t in turns])
-    labels = np.array([speakers.index(speaker_of[t]) for t in turns])
-    return nearest_centroid_accuracy(vectors, labels)
-
-
-def nearest_centroid_accuracy(vectors: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
-    """Leave-one-out nearest-centroid identification of ``labels`` from ``vectors`` (each label
-    held by at least two rows), and the chance level (the largest label's share)."""
-    count = int(labels.max()) + 1
-    sums = np.stack([vectors[labels == k].sum(axis=0) for k in range(count)])
-    sizes = np.bincount(labels, minlength=count).astype(float)
-    right = 0
-    for i, v in enumerate(vectors):
-        centroids = sums.copy()
-        centroids[labels[i]] -= v
-        n = sizes.copy()
-        n[labels[i]] -= 1
-        centroids /= n[:, None]
-        centroids /= np.linalg.norm(centroids, axis=1, keepdims=True) + 1e-9
-        right += int(np.argmax(centroids @ v) == labels[i])
-    return round(right / len(vectors), 3), round(float(sizes.max() / sizes.sum()), 3)
+    return speaker_identification(vectors, [speaker_of[t] for t in turns])
 
 
 def near_duplicates(corpus: Corpus) -> list[TurnPair]:
-    """Pairs of delegation turns that share most of their word trigrams (an inverted index
-    keeps this linear in practice)."""
-    turns = [t for t in corpus.transcript.turns if t.speaker in corpus.delegations]
-    grams = {t.index: _grams(t.text, 3) for t in turns}
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for t in turns:
-        for g in grams[t.index]:
-            index[g].append(t.index)
-    candidates: set[tuple[int, int]] = set()
-    for holders in index.values():
-        if 1 < len(holders) <= 50:
-            for k, a in enumerate(holders):
-                candidates.update((a, b) for b in holders[k + 1 :])
-    text_of = {t.index: t.text for t in turns}
-    out = []
-    for a, b in sorted(candidates):
-        j = _jaccard(grams[a], grams[b])
-        if j >= DUPLICATE:
-            out.append(TurnPair(turns=(a, b), similarity=round(j, 3), quote=text_of[b][:300]))
-    return sorted(out, key=lambda p: -p.similarity)[:MAX_LISTED]
+    """Pairs of delegation turns that share most of their word trigrams."""
+    turns = [(t.index, t.text) for t in corpus.transcript.turns if t.speaker in corpus.delegations]
+    text_of = dict(turns)
+    return [
+        TurnPair(turns=(p.first, p.second), similarity=p.similarity, quote=text_of[p.second][:300])
+        for p in lexical_near_duplicates(turns)[:MAX_LISTED]
+    ]
 
 
 def echoes(corpus: Corpus, responses: list[Response]) -> list[TurnPair]:
@@ -113,8 +61,8 @@ def echoes(corpus: Corpus, responses: list[Response]) -> list[TurnPair]:
         if not r.target_turn or (r.turn, r.target_turn) in seen:
             continue
         seen.add((r.turn, r.target_turn))
-        j = _jaccard(_grams(text_of[r.turn], 2), _grams(text_of[r.target_turn], 2))
-        if j >= ECHO:
+        j = echo_similarity(text_of[r.turn], text_of[r.target_turn])
+        if is_echo(j):
             out.append(
                 TurnPair(
                     turns=(r.target_turn, r.turn),

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from summitry.analysis.corpus import Corpus
 from summitry.analysis.debate_cues import CueBook, cue_book
-from summitry.analysis.names import NameMatcher
 from summitry.analysis.sentences import Sentence
+from summitry.text.names import NameMatcher
 
 ADDRESSED_CONFIDENCE = 0.8  # a prior: the name is the sentence's subject, possessive or vocative
 MENTIONED_CONFIDENCE = 0.6  # a prior: the name comes later in the sentence

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitry.analysis.blas import single_threaded
-from summitry.analysis.common_ground import common_ground, find_common_ground
+from summitry.analysis.common_ground import common_ground
 from summitry.analysis.convergence import convergence, phase_of_turns
 from summitry.analysis.corpus import Corpus, build_corpus
 from summitry.analysis.debate import Debate, read_debate, sided_graph
@@ -256,7 +256,6 @@ def _stated(
             embedder,
             responses=b.responses,
             findings=findings or [],
-            findings_before=lambda turn: _common_ground_before(corpus, scenario, findings or [], turn),
             labels=b.themes.labels if b.themes else None,
             names=names,
         ),
@@ -270,27 +269,6 @@ def _stated(
             )
         )
     return stated
-
-
-def _common_ground_before(
-    corpus: Corpus, scenario: Any | None, findings: list[CommonGroundFinding], turn: int
-) -> list[CommonGroundFinding]:
-    """The common ground a statement at ``turn`` can rest on: the report's findings whose quotes
-    all come before it, and what summitry's own mediator would have found when it spoke (the
-    engine's call: the turns so far, the lexical embedder, the scenario's number of pairs).
-    The second is skipped for very long transcripts, where it would cost minutes."""
-    earlier = [f for f in findings if all(e.turn < turn for e in f.evidence)]
-    if len(corpus.transcript.turns) > AUTO_LEXICAL_ABOVE_TURNS:
-        return earlier
-    turns = tuple(t for t in corpus.transcript.turns if t.index < turn)
-    pairs = next((item.pairs for item in scenario.agenda if getattr(item, "pairs", None)), 3) if scenario else 3
-    return earlier + find_common_ground(
-        corpus.transcript.model_copy(update={"turns": turns}),
-        relation=_relation(scenario),
-        embedder=LexicalEmbedder(),
-        limit=pairs,
-        themes=theme_vocabulary(scenario),
-    )
 
 
 def _record(turn: Turn, corpus: Corpus) -> TurnRecord:

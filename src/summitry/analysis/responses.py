@@ -22,8 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from summitry.analysis.cues import cues
-from summitry.analysis.names import NameMatcher
 from summitry.analysis.sentences import Sentence
+from summitry.text.names import NameMatcher
 from summitry.turns import Transcript, Turn
 
 SIMILAR_WINDOW = 6

@@ -65,9 +65,10 @@ class StatedSide(_Frozen):
 class StatedCommonGround(_Frozen):
     """Common ground the moderator said two delegations found, checked against what they had said.
 
-    verdict: 'supported' when both spoke supportively to the topic and either both clearly or the
-    analysis's own finding for the pair names the same theme; 'partly supported' when only one
-    did, or both only weakly; 'not supported' when neither did."""
+    verdict, from what the two delegations said before the statement and nothing else:
+    'supported' when both spoke supportively and clearly to the topic; 'partly supported' when
+    only one did, or both only weakly; 'not supported' when neither did. Whether the analysis's
+    own common-ground findings agree is a separate field (analysis_agrees), so the two can differ."""
 
     pair: tuple[str, str]
     topic: str = Field(description="the topic as the moderator stated it, e.g. 'international law'")
@@ -79,10 +80,14 @@ class StatedCommonGround(_Frozen):
     confidence: Confidence = Field(ge=0, le=1)
     sides: list[StatedSide] = Field(description="one per delegation of the pair, in the stated order")
     analysis_theme: str | None = Field(
-        default=None, description="the theme of the analysis's own common-ground finding for the pair, if any"
+        default=None,
+        description="the theme of the analysis's own common-ground finding for the pair whose quotes all "
+        "come before the statement, if any",
     )
     analysis_agrees: bool | None = Field(
-        default=None, description="whether that theme is the stated topic (null: no finding for the pair)"
+        default=None,
+        description="whether that theme is the stated topic (null: no such finding); reported beside the "
+        "verdict, never part of it",
     )
 
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summitry.analysis.text import is_content, word_count, words
+from summitry.text.sentences import split_sentences
+from summitry.text.words import is_content, word_count, words
 from summitry.turns import Transcript, Turn
 
 MIN_CLAIM_WORDS = 5
 MIN_CLAIM_CONTENT_WORDS = 3
 
-_STAGE = re.compile(r"\*\([^)]{0,80}\)\*|^\s*\([^)]{0,40}\)")
-_SPLIT = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 _QUOTED = re.compile(
     r"(?:^|(?<=[\s:(]))[\"'“‘]((?:[^\"'“”‘’]|(?<=\w)['’](?=\w)){12,})[\"'”’](?=[\s.,!?;:)]|$)"
 )
@@ -46,14 +45,6 @@ def _claim(text: str, is_moderator: bool, is_quoted: bool) -> bool:
         and word_count(text) >= MIN_CLAIM_WORDS
         and sum(1 for w in words(text) if is_content(w)) >= MIN_CLAIM_CONTENT_WORDS
     )
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split a turn's text into sentences, each a verbatim piece of the text (so it can be
-    quoted); stage directions such as *(laughing)* are dropped."""
-    cleaned = _STAGE.sub(lambda m: " " * len(m.group(0)), text)
-    parts = [p.strip() for p in _SPLIT.split(cleaned)]
-    return [p for p in parts if any(ch.isalnum() for ch in p)]
 
 
 def _is_quoted(sentence: str) -> bool:

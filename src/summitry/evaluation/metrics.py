@@ -1,29 +1,28 @@
 """The published quality figures of a session, computed from its turns alone.
 
 - identity confusions: delegation turns that speak as another delegation (summitry.identity);
-- near-duplicates: delegation turns whose embedding has cosine > 0.9 with an earlier turn;
+- near-duplicates: delegation turns that are semantic near-duplicates of an earlier turn, by the
+  cosine the candidate checks refuse (summitry.measures.near_duplicates);
 - fallback rate: delegation turns the composer had to write because no candidate passed;
 - persona distinctiveness: leave-one-out nearest-centroid speaker identification on the
-  delegation turns' embeddings, centred on their mean (what all turns share says nothing of
-  who speaks), beside chance (the largest speaker's share); the seed transcript scores 0.31;
-- distinct-2: distinct word bigrams over all word bigrams of the delegation turns;
+  delegation turns' embeddings, beside chance (summitry.measures.distinctiveness);
+- distinct-2: distinct word bigrams over all word bigrams of the delegation turns
+  (summitry.measures.distinct);
 - responsiveness: share of delegation turns that name another delegation.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
 
-from summitry.analysis.quality import nearest_centroid_accuracy
 from summitry.identity import identity_confusions
+from summitry.measures.distinct import distinct_2
+from summitry.measures.distinctiveness import speaker_identification
+from summitry.measures.near_duplicates import semantic_near_duplicates
 from summitry.turns import Transcript, Turn
-from summitry.wording import words
-
-NEAR_DUPLICATE = 0.9
 
 
 @dataclass(frozen=True)
@@ -51,12 +50,12 @@ def session_metrics(
     """The figures for one session; ``fallbacks`` flags, per generated delegation turn, a fallback."""
     turns = [t for t in transcript.turns if t.speaker in delegations]
     vectors = embedder.embed([t.text for t in turns]) if turns else np.zeros((0, 1))
-    accuracy, chance = distinctiveness(turns, vectors)
+    accuracy, chance = speaker_identification(vectors, [t.speaker for t in turns])
     return SessionMetrics(
         turns=len(transcript.turns),
         delegation_turns=len(turns),
         identity_confusions=sum(1 for t in turns if identity_confusions(t.text, t.speaker, delegations)),
-        near_duplicates=near_duplicates(vectors),
+        near_duplicates=semantic_near_duplicates(vectors),
         fallback_rate=round(sum(fallbacks) / len(fallbacks), 3) if fallbacks else None,
         distinctiveness=accuracy,
         chance=chance,
@@ -65,41 +64,8 @@ def session_metrics(
     )
 
 
-def near_duplicates(vectors: np.ndarray) -> int:
-    """Turns with cosine above NEAR_DUPLICATE to any earlier turn (rows are unit vectors)."""
-    if len(vectors) < 2:
-        return 0
-    similarity = vectors @ vectors.T
-    return int(sum(1 for i in range(1, len(vectors)) if similarity[i, :i].max() > NEAR_DUPLICATE))
-
-
-def distinctiveness(turns: list[Turn], vectors: np.ndarray) -> tuple[float | None, float | None]:
-    """Leave-one-out nearest-centroid speaker identification, and the chance level."""
-    by_speaker: dict[str, list[int]] = defaultdict(list)
-    for i, t in enumerate(turns):
-        by_speaker[t.speaker].append(i)
-    speakers = [s for s, rows in by_speaker.items() if len(rows) >= 2]
-    if len(speakers) < 2:
-        return None, None
-    rows = [i for s in speakers for i in by_speaker[s]]
-    labels = np.array([speakers.index(turns[i].speaker) for i in rows])
-    data = vectors[rows] - vectors[rows].mean(axis=0)
-    data /= np.linalg.norm(data, axis=1, keepdims=True) + 1e-9
-    return nearest_centroid_accuracy(data, labels)
-
-
-def distinct_2(texts: list[str]) -> float | None:
-    seen: set[tuple[str, str]] = set()
-    total = 0
-    for text in texts:
-        w = words(text)
-        pairs = list(zip(w, w[1:], strict=False))
-        total += len(pairs)
-        seen.update(pairs)
-    return round(len(seen) / total, 3) if total else None
-
-
 def responsiveness(turns: list[Turn], delegations: list[str]) -> float | None:
+    """Share of the turns that name another delegation (None without turns)."""
     if not turns:
         return None
     naming = sum(1 for t in turns if any(n in t.text for n in delegations if n != t.speaker))

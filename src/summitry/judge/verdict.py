@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from summitry.wording import normalize_sentence
+from summitry.text.sentences import normalize_sentence
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 

@@ -1,4 +1,6 @@
-"""Measured ideas: one definition of each figure, shared by the checks, the evaluation and the report.
+"""Measured ideas: one definition of each figure, shared by the candidate checks, the evaluation
+and the report, so that the check that guards generation is the one measured.
 
-Each module holds one figure and says in its docstring what it can and cannot show.
+One module per figure; every threshold and tuning constant lives in :mod:`.thresholds`, with
+where its value came from. Import from the modules themselves; this package re-exports nothing.
 """

@@ -2,9 +2,9 @@
 
 A *reply* is a delegation turn whose plan answers (``responds_to``) another delegation's turn
 whose plan names the material it used (``TurnPlan.units``). The reply *engages* that turn when
-it shares at least :data:`MIN_SHARED` distinctive content words with one of those units. A
-word is distinctive when it is a content word (no function word, longer than two letters,
-plurals folded) that is neither part of a delegation's or the mediator's name nor common
+it shares at least ``ENGAGE_MIN_SHARED`` (2) distinctive content words with one of those units. A
+word is distinctive when it is a content word (no function word, no generic verb, longer than two letters,
+stemmed) that is neither part of a delegation's or the mediator's name nor common
 ground of the whole scenario: a word found in the material (texts and points) of at least half
 the delegations, and of two at least ("river", "water" in a session on a river) says nothing
 about which point is answered. Naming the other delegation therefore earns nothing.
@@ -28,14 +28,8 @@ from dataclasses import dataclass
 from summitry.plan import TurnPlan
 from summitry.scenario.model import Scenario
 from summitry.turns import Turn
-from summitry.wording import content_words
-
-MIN_SHARED = 2
-"""Distinctive words a reply must share with an answered unit (a guess: one shared word is
-often chance; a unit with fewer distinctive words than this needs all of them)."""
-
-COMMON_SHARE = 0.5
-"""A word in the material of at least this share of the delegations is scenario-wide background."""
+from summitry.measures.thresholds import BACKGROUND_SHARE, ENGAGE_MIN_SHARED
+from summitry.text.stems import content_stems
 
 
 @dataclass(frozen=True)
@@ -63,21 +57,21 @@ def background_words(scenario: Scenario) -> frozenset[str]:
     """Words every point of the scenario may use: common to many delegations' material, or names."""
     per_delegation: Counter[str] = Counter()
     for d in scenario.delegations:
-        per_delegation.update(set().union(*(content_words(f"{u.text} {u.on or ''}") for u in d.material())))
-    floor = max(2.0, COMMON_SHARE * len(scenario.delegations))
+        per_delegation.update(set().union(*(content_stems(f"{u.text} {u.on or ''}") for u in d.material())))
+    floor = max(2.0, BACKGROUND_SHARE * len(scenario.delegations))
     common = {w for w, n in per_delegation.items() if n >= floor}
     names = [d.name for d in scenario.delegations] + [scenario.moderator.name]
-    return frozenset(common.union(*(content_words(n) for n in names)))
+    return frozenset(common.union(*(content_stems(n) for n in names)))
 
 
 def engaged_words(reply: str, unit_texts: Iterable[str], background: frozenset[str]) -> tuple[str, ...]:
     """The distinctive words of the best-matched unit that the reply shares, if enough to engage."""
-    said = content_words(reply) - background
+    said = content_stems(reply) - background
     best: tuple[str, ...] = ()
     for text in unit_texts:
-        own = content_words(text) - background
+        own = content_stems(text) - background
         shared = tuple(sorted(own & said))
-        if own and len(shared) >= min(MIN_SHARED, len(own)) and len(shared) > len(best):
+        if own and len(shared) >= min(ENGAGE_MIN_SHARED, len(own)) and len(shared) > len(best):
             best = shared
     return best
 

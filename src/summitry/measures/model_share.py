@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from summitry.session.events import SpanSource, TurnSpoken
-from summitry.wording import words
+from summitry.text.words import words
 
 
 @dataclass(frozen=True)

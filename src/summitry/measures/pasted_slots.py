@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from summitry.scenario.model import Scenario
 from summitry.turns import Turn
-from summitry.wording import sentences
+from summitry.text.sentences import sentences
 
 CHOICE_VERBS = frozenset(
     "chose choose chooses chosen favour favours favor favors prefer prefers preferred support supports "

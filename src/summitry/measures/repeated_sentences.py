@@ -1,7 +1,7 @@
 """Sentences said twice: a sentence (case and punctuation aside) that anyone says again.
 
 Every turn of the session counts, the mediator's too, and a repeat by another speaker counts
-like one by the same speaker. Sentences shorter than :data:`MIN_WORDS` words are left out:
+like one by the same speaker. Sentences shorter than ``REPEAT_MIN_WORDS`` (5) words are left out:
 "Thank you, Dr. Chen." said twice is conversation, not repetition.
 
 What it can show: copies, which a reader notices at once. What it cannot: a sentence repeated
@@ -15,11 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summitry.turns import Turn
-from summitry.wording import normalize_sentence, sentences
-
-MIN_WORDS = 5
-"""Shortest sentence that counts (a guess: a courtesy with a title and a name, "Thank you, Dr.
-Chen.", runs to four words)."""
+from summitry.measures.thresholds import REPEAT_MIN_WORDS
+from summitry.text.sentences import normalize_sentence, sentences
 
 
 @dataclass(frozen=True)
@@ -38,7 +35,7 @@ def repeated_sentences(turns: Sequence[Turn]) -> list[RepeatedSentence]:
     for turn in turns:
         for sentence in sentences(turn.text):
             key = normalize_sentence(sentence)
-            if len(key.split()) < MIN_WORDS:
+            if len(key.split()) < REPEAT_MIN_WORDS:
                 continue
             if key in first:
                 again.setdefault(key, []).append(turn.index)

@@ -26,14 +26,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitry.scenario.model import Scenario
-from summitry.wording import STOPWORDS, words
+from summitry.measures.thresholds import SCENARIO_MAX_RUN
+from summitry.text.words import STOPWORDS, words
 
 SLOT = "_"
 """What a masked run of words becomes."""
-
-MAX_RUN = 12
-"""Longest scenario n-gram stored; longer runs are masked as chained 12-grams (a guess that keeps
-the index small: scenario sentences rarely share more than a dozen words verbatim with glue)."""
 
 _SKIPPED_KEYS = frozenset({"id", "phase", "question", "option", "unit", "format_version"})
 
@@ -77,7 +74,7 @@ class ScenarioMask:
             w = words(text)
             if len(w) == 1 and not is_glue(w[0]):
                 singles.add(w[0])
-            for n in range(2, MAX_RUN + 1):
+            for n in range(2, SCENARIO_MAX_RUN + 1):
                 grams.update(tuple(w[i : i + n]) for i in range(len(w) - n + 1))
         for name in names:
             singles.update(x for x in words(name) if not is_glue(x))
@@ -94,7 +91,7 @@ class ScenarioMask:
         i = 0
         while i < len(tokens) - 1:
             j = i + 1
-            while j < len(tokens) and j - i < MAX_RUN and tuple(tokens[i : j + 1]) in self.ngrams:
+            while j < len(tokens) and j - i < SCENARIO_MAX_RUN and tuple(tokens[i : j + 1]) in self.ngrams:
                 j += 1
             if j - i >= 2:
                 self._hide_run(tokens, hide, i, j)

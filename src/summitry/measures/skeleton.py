@@ -2,12 +2,12 @@
 
 A *frame* is what is left of a sentence once the scenario's own words are masked
 (:mod:`summitry.measures.scenario_words`): the sentence's lower-cased words with every
-scenario run replaced by one slot, cut to its first :data:`FRAME_WORDS` items. Two frames
+scenario run replaced by one slot, cut to its first ``SKELETON_FRAME_WORDS`` (6) items. Two frames
 match when one is the start of the other, so a sentence that ends on its filler matches one
 that goes on after it. "We back
 building dams fast because it protects farming." and "We back sharing river data because it
 protects fishing." have the same frame, ``we back _ because it protects``, when the options and
-interests come from the scenario. A sentence whose frame keeps fewer than :data:`MIN_LITERALS`
+interests come from the scenario. A sentence whose frame keeps fewer than ``SKELETON_MIN_LITERALS`` (3)
 words of its own (a sentence that is mostly scenario material) has no frame.
 
 The figure is the share of delegation turns holding at least one sentence whose frame already
@@ -26,15 +26,9 @@ from dataclasses import dataclass
 
 from summitry.measures.scenario_words import SLOT, ScenarioMask
 from summitry.turns import Turn
-from summitry.wording import sentences, words
-
-FRAME_WORDS = 6
-"""Items of the masked sentence (words and slots) that make its frame; a guess: a template's
-glue before its first filler is rarely longer, and longer frames let fillers of different
-lengths hide a reuse."""
-
-MIN_LITERALS = 3
-"""Unmasked words a frame needs; fewer is a sentence made of the scenario's own words (a guess)."""
+from summitry.measures.thresholds import SKELETON_FRAME_WORDS, SKELETON_MIN_LITERALS
+from summitry.text.sentences import sentences
+from summitry.text.words import words
 
 
 @dataclass(frozen=True)
@@ -52,8 +46,8 @@ class SkeletonRepetition:
 
 def sentence_frame(sentence: str, mask: ScenarioMask) -> tuple[str, ...] | None:
     """The frame of one sentence, or None when too little of it is the speaker's own."""
-    items = tuple(mask.mask(words(sentence))[:FRAME_WORDS])
-    if sum(1 for x in items if x != SLOT) < MIN_LITERALS:
+    items = tuple(mask.mask(words(sentence))[:SKELETON_FRAME_WORDS])
+    if sum(1 for x in items if x != SLOT) < SKELETON_MIN_LITERALS:
         return None
     return items
 

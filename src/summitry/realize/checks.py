@@ -15,20 +15,20 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from summitry.identity import identity_confusions
+from summitry.measures.echoes import echoed_phrase
+from summitry.measures.near_duplicates import is_semantic_duplicate, nearest_earlier
 from summitry.plan import Move, TurnPlan
 from summitry.scenario.model import Scenario
+from summitry.text.sentences import normalize_sentence, sentences
+from summitry.text.words import tokens, words
 from summitry.turns import Turn
-from summitry.wording import normalize_sentence, sentences, words
 
-NEAR_DUPLICATE = 0.85
-ECHO_NGRAM = 5
 MIN_WORDS = 10
 MAX_WORDS = 110
 MIN_COVERAGE = 0.15
 
 _MARKUP = re.compile(r"\*\*|\[[^\]]*\]|#+ |</?[A-Za-z][^>]*>|&[a-z]+;|(?:^|\s)\d+[.)]\s|https?://")
 MIN_OWN_WORDS = 8  # the model must add at least this much to the opening words it was given
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class TurnChecker:
         self.embedder = embedder
         self.names = [d.name for d in scenario.delegations]
         self._personas = self._persona_vectors()
-        self._vocabulary = {w.lower() for w in _TOKEN.findall(scenario.model_dump_json())}
+        self._vocabulary = {w.lower() for w in tokens(scenario.model_dump_json())}
 
     def _persona_vectors(self) -> dict[str, np.ndarray]:
         texts = {
@@ -99,16 +99,16 @@ class TurnChecker:
         said = {normalize_sentence(s) for t in turns for s in sentences(t.text)}
         if any(normalize_sentence(s) in said for s in sentences(text)):
             problems.append("repeats a sentence")
-        echo = _echoed_phrase(text[len(lead) :], turns)
+        echo = echoed_phrase(text[len(lead) :], (t.text for t in turns))
         if echo:
             problems.append(f"echoes '{echo}'")
         return problems
 
     def _invented(self, text: str, turns: tuple[Turn, ...]) -> str | None:
         """A figure or a proper name that neither the scenario nor the session ever mentioned."""
-        known = self._vocabulary | {w.lower() for t in turns for w in _TOKEN.findall(t.text)}
+        known = self._vocabulary | {w.lower() for t in turns for w in tokens(t.text)}
         for sentence in sentences(text):
-            for position, token in enumerate(_TOKEN.findall(sentence)):
+            for position, token in enumerate(tokens(sentence)):
                 novel = token.lower() not in known and not _demonym_of_known(token, known)
                 if novel and (token[0].isdigit() or (position > 0 and token[0].isupper() and token != "I")):
                     return token
@@ -117,12 +117,12 @@ class TurnChecker:
     def _meaning(self, text: str, plan: TurnPlan, turns: tuple[Turn, ...]) -> Verdict:
         vector = self.embedder.embed([text])[0]
         earlier = [t.text for t in turns]
-        nearest = float(np.max(self.embedder.embed(earlier) @ vector)) if earlier else 0.0
+        nearest = nearest_earlier(vector, self.embedder.embed(earlier)) if earlier else 0.0
         point = self.embedder.embed([plan.talking_point.text])[0] @ vector if plan.talking_point else 0.3
         margin = self._persona_margin(plan.speaker, vector)
         details = {"nearest": nearest, "coverage": float(point), "persona_margin": margin}
         problems = []
-        if nearest > NEAR_DUPLICATE:
+        if is_semantic_duplicate(nearest):
             problems.append(f"near-duplicate ({nearest:.2f})")
         if plan.talking_point and point < MIN_COVERAGE:
             problems.append(f"misses the point ({point:.2f})")
@@ -145,17 +145,3 @@ def _demonym_of_known(token: str, known: set[str]) -> bool:
     found = _DEMONYM.match(token.lower())
     return bool(found) and any(word.startswith(found.group(1)[:4]) for word in known if len(word) >= 4)
 
-
-def _echoed_phrase(text: str, turns: tuple[Turn, ...]) -> str | None:
-    """A run of ECHO_NGRAM words of ``text`` that an earlier turn already said, if any."""
-    mine = words(text)
-    if len(mine) < ECHO_NGRAM:
-        return None
-    history = {
-        tuple(w[i : i + ECHO_NGRAM]) for t in turns for w in [words(t.text)] for i in range(len(w) - ECHO_NGRAM + 1)
-    }
-    for i in range(len(mine) - ECHO_NGRAM + 1):
-        gram = tuple(mine[i : i + ECHO_NGRAM])
-        if gram in history:
-            return " ".join(gram)
-    return None

@@ -17,13 +17,18 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from summitry.phase import Phase
 from summitry.plan import CommonGroundNote, Move, Stance, TurnPlan
 from summitry.realize import phrases as P
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.mediator import compose_mediator
+from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer, fill
 from summitry.scenario.model import Delegation, Scenario
-from summitry.wording import content_words, end_sentence, lower_first, mid_sentence, refer, words
+from summitry.text.casing import end_sentence, lower_first
+from summitry.text.names import refer
+from summitry.text.stems import content_stems
+from summitry.text.words import words
 
 TIE_SHARE = 0.25  # share of statements that also cite a lesson concept
 INTEREST_BIAS = 3.0  # how strongly a delegation comes back to its most characteristic interests
@@ -133,22 +138,15 @@ def _aside(v: dict[str, str]) -> dict[str, str]:
     return {**v, "interest": v["interest2"], "interest2": v["interest3"]}
 
 
-def topic_phrase(scenario: Scenario) -> str:
-    """The lesson's topic as it reads mid-sentence."""
-    lesson = scenario.lesson
-    corpus = " ".join([lesson.summary, *(c.summary for c in lesson.concepts), scenario.premise])
-    return mid_sentence(lesson.topic, corpus)
-
-
 def characteristic_interests(me: Delegation, scenario: Scenario) -> list[str]:
     """The delegation's interests, the most its own first: an interest ranks by its place in
     the scenario (the first ones are its core) and by how few others at the table speak of
     the same matter, so that a delegation returns to what sets it apart, not to what all share."""
     others = [d for d in scenario.delegations if d.name != me.name]
-    held = [_stems(" ".join(d.interests + [tp.theme for tp in d.talking_points])) for d in others]
+    held = [content_stems(" ".join(d.interests + [tp.theme for tp in d.talking_points])) for d in others]
 
     def commonness(interest: str) -> int:
-        return max((sum(stem in theirs for theirs in held) for stem in _stems(interest)), default=0)
+        return max((sum(stem in theirs for theirs in held) for stem in content_stems(interest)), default=0)
 
     by_rarity = sorted(me.interests, key=commonness)
     rank = {interest: place + by_rarity.index(interest) for place, interest in enumerate(me.interests)}
@@ -167,11 +165,6 @@ def spoken(interest: str) -> str:
     catchment') belongs to the name and stays."""
     ours = _ITS.sub(lambda m: m.group(0) if _NAME_AND.search(interest[: m.start()]) else "our", interest)
     return _IT_MODAL.sub("we ", ours)
-
-
-def _stems(text: str) -> set[str]:
-    """Content words cut to their first six letters: 'environment' and 'environmental' meet."""
-    return {word[:6] for word in content_words(text)}
 
 
 def _weighted_order(items: list[str], rng: random.Random, bias: float = INTEREST_BIAS) -> list[str]:
@@ -198,10 +191,10 @@ def _statement(plan: TurnPlan, context: SessionContext, me: Delegation, w: Write
     """Opening reports, answers, rebuttals and agreements: lead, choice, point, stake, tie-in.
     An opening also says who is speaking, in the scenario's own portrait of the delegation."""
     _lead(plan, context, w, _aside(v))
-    if plan.phase == "opening":
+    if plan.phase == Phase.OPENING:
         _choices(context, me, w, v)
     _point(plan, w, v)
-    if plan.phase == "opening":
+    if plan.phase == Phase.OPENING:
         _portrait(me, w)
     _stake(me, w, v)
     if w.rng.random() < TIE_SHARE:
@@ -225,9 +218,9 @@ def _lead(plan: TurnPlan, context: SessionContext, w: Writer, v: dict[str, str])
         return
     if answered.is_moderator:
         me = context.scenario.delegation(plan.speaker)
-        if plan.phase == "opening":
+        if plan.phase == Phase.OPENING:
             w.add_choice(P.THANKS, **v)
-        elif plan.phase == "edge_case":
+        elif plan.phase == Phase.EDGE_CASE:
             _say(w, me, "answer", P.SCENARIO_REACTIONS, **v)
         else:
             _say(w, me, "answer", P.ANSWER_MODERATOR, **v)
@@ -314,7 +307,7 @@ def _recent_theme(context: SessionContext) -> str | None:
 def _reflection(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
     """Synthesis and common ground: an opener that names whom it meets, then the delegation's
     own point and stake, so a reflection still sounds like the one who makes it."""
-    note = _common_ground_note(context, me) if plan.phase == "common_ground" and plan.addressees else None
+    note = _common_ground_note(context, me) if plan.phase == Phase.COMMON_GROUND and plan.addressees else None
     _reflection_opener(plan, context, me, w, v, note)
     _point(plan, w, v)
     _stake(me, w, v)
@@ -333,7 +326,7 @@ def _reflection_opener(
     if note is not None:
         partner = note.pair[1] if note.pair[0] == me.name else note.pair[0]
         w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": refer(partner), "theme": note.theme})
-    elif plan.phase == "common_ground":
+    elif plan.phase == Phase.COMMON_GROUND:
         w.add_choice(P.GENERAL_REPLIES, **v)
     else:
         _reflect_opener(plan, context, me, w, v)
@@ -375,11 +368,11 @@ def compose_lead(plan: TurnPlan, context: SessionContext) -> str:
     elif plan.move is Move.PROPOSE:
         w.add_choice(P.PROPOSALS, **{**v, "theme": _recent_theme(context) or v["topic"]})
     elif plan.move is Move.REFLECT:
-        note = _common_ground_note(context, me) if plan.phase == "common_ground" else None
+        note = _common_ground_note(context, me) if plan.phase == Phase.COMMON_GROUND else None
         _reflection_opener(plan, context, me, w, v, note)
     elif plan.move is not Move.SMART_QUESTION:
         _lead(plan, context, w, v)
-        if plan.phase == "opening":
+        if plan.phase == Phase.OPENING:
             _choices(context, me, w, v)
     if plan.move in (Move.NAIVE_QUESTION, Move.SMART_QUESTION):
         return w.text()

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from summitry.plan import Move, Stance, TurnPlan
 from summitry.scenario.model import Scenario
+from summitry.text.names import join_names
 from summitry.turns import Turn
-from summitry.wording import join_names
 
 STANCE_WORDS = {
     Stance.OPPOSE: "disagrees with",

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
+from summitry.phase import Phase
 from summitry.plan import CommonGroundNote, Explanation, Move, TurnPlan
 from summitry.realize.base import SessionContext
+from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer
-from summitry.wording import end_sentence, join_names, lower_first, refer, upper_first
+from summitry.text.casing import end_sentence, lower_first, upper_first
+from summitry.text.names import join_names, refer
 
 WELCOME = (
     "Welcome to this diplomatic learning session on {topic}. I know tensions between some of you "
@@ -61,8 +64,6 @@ SMART_INVITE = (
 
 def compose_mediator(plan: TurnPlan, context: SessionContext, w: Writer) -> None:
     """Write the mediator's turn for this plan into the writer."""
-    from summitry.realize.composer import topic_phrase
-
     topic = topic_phrase(context.scenario)
     handlers = {
         Move.WELCOME: lambda: w.add(WELCOME.format(topic=topic, first=plan.next_speaker or "")),
@@ -76,13 +77,13 @@ def compose_mediator(plan: TurnPlan, context: SessionContext, w: Writer) -> None
 
 
 def _question(plan: TurnPlan, context: SessionContext, w: Writer, topic: str) -> None:
-    if plan.phase == "naive_questions":
+    if plan.phase == Phase.NAIVE_QUESTIONS:
         w.add(NAIVE_INVITE.format(topic=topic))
-    elif plan.phase == "smartest_questions":
+    elif plan.phase == Phase.SMARTEST_QUESTIONS:
         w.add(SMART_INVITE.format(topic=topic))
-    elif plan.phase == "synthesis":
+    elif plan.phase == Phase.SYNTHESIS:
         _deeper_question(plan, context, w)
-    elif plan.phase == "reframe":
+    elif plan.phase == Phase.REFRAME:
         w.add_choice(TAKE_UP, by=refer(plan.addressees[0]) if plan.addressees else "")
         if plan.prompt:
             w.add(
@@ -102,7 +103,7 @@ def _comment_on_last(plan: TurnPlan, context: SessionContext, w: Writer) -> None
     if not context.plans:
         return
     last_plan, last_turn = context.plans[-1], context.turns[-1]
-    if last_plan.phase == "opening":
+    if last_plan.phase == Phase.OPENING:
         w.add_choice(AFTER_OPENING)
         return
     theme = last_plan.talking_point.theme if last_plan.talking_point else "what is at stake"
@@ -151,7 +152,7 @@ def _explain(explanations: tuple[Explanation, ...], w: Writer) -> None:
 
 
 def _summarize(plan: TurnPlan, context: SessionContext, w: Writer, topic: str) -> None:
-    if plan.phase == "common_ground":
+    if plan.phase == Phase.COMMON_GROUND:
         _name_common_ground(plan.common_ground, w, topic)
         return
     w.add("You've all identified the central insight: the question has no national answer.")

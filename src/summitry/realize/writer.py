@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from summitry.text.casing import tidy, upper_first
+from summitry.text.sentences import normalize_sentence, sentence_keys, sentences
 from summitry.turns import Turn
-from summitry.wording import normalize_sentence, sentence_keys, sentences, tidy, upper_first
 
 
 class Writer:

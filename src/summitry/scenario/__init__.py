@@ -1,9 +1,9 @@
 """Scenario files: the pydantic models, YAML loading with line numbers, the bundled scenarios."""
 
-from summitry.scenario.bundled import BundledScenario, bundled_names, bundled_scenarios
-from summitry.scenario.loader import load_scenario, load_scenario_text
+from summitry.phase import PHASE_NAMES
+from summitry.scenario.bundled import BundledScenario, bundled_names
+from summitry.scenario.loader import bundled_scenarios, load_scenario, load_scenario_text
 from summitry.scenario.model import (
-    PHASE_NAMES,
     AgendaItem,
     Concept,
     Delegation,

@@ -37,13 +37,3 @@ def bundled_path(name: str) -> Path:
     """The file of the bundled scenario ``name`` (which must be one of :func:`bundled_names`)."""
     return _folder() / f"{name}.yaml"
 
-
-def bundled_scenarios() -> list[BundledScenario]:
-    """Every bundled scenario, loaded and validated, sorted by name."""
-    from summitry.scenario.loader import load_scenario
-
-    found = []
-    for name in bundled_names():
-        path = bundled_path(name)
-        found.append(BundledScenario(name=name, title=load_scenario(path).title, path=path))
-    return found

@@ -19,7 +19,8 @@ from pydantic import BaseModel, ValidationError
 from yaml import nodes
 
 from summitry.errors import ScenarioError, did_you_mean
-from summitry.scenario.model import PHASE_NAMES, Scenario
+from summitry.phase import PHASE_NAMES
+from summitry.scenario.model import Scenario
 from summitry.scenario.yaml_source import join_field, one_line
 
 Loc = tuple[str | int, ...]

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from summitry.errors import ScenarioError, did_you_mean
 from summitry.scenario import yaml_source
-from summitry.scenario.bundled import bundled_names, bundled_path
+from summitry.scenario.bundled import BundledScenario, bundled_names, bundled_path
 from summitry.scenario.diagnose import diagnose
 from summitry.scenario.model import Scenario
 
@@ -96,3 +96,12 @@ def _kind(value: object) -> str:
     if isinstance(value, int | float):
         return "a number"
     return f"a value of type {type(value).__name__}"
+
+
+def bundled_scenarios() -> list[BundledScenario]:
+    """Every bundled scenario, loaded and validated, sorted by name."""
+    found = []
+    for name in bundled_names():
+        path = bundled_path(name)
+        found.append(BundledScenario(name=name, title=load_scenario(path).title, path=path))
+    return found

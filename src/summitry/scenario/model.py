@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from summitry.phase import Phase
 from summitry.scenario.position import PositionPaper, Unit, slug, units_of
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -140,60 +141,60 @@ class Delegation(_Strict):
 
 
 class Welcome(_Strict):
-    phase: Literal["welcome"]
+    phase: Literal[Phase.WELCOME]
 
 
 class Opening(_Strict):
-    phase: Literal["opening"]
+    phase: Literal[Phase.OPENING]
 
 
 class Probe(_Strict):
-    phase: Literal["probe"]
+    phase: Literal[Phase.PROBE]
     target: Text
     question: Text
     responses: int = Field(default=2, ge=0, le=30)
 
 
 class Crosstalk(_Strict):
-    phase: Literal["crosstalk"]
+    phase: Literal[Phase.CROSSTALK]
     turns: int = Field(default=4, ge=1, le=200)
 
 
 class EdgeCase(_Strict):
-    phase: Literal["edge_case"]
+    phase: Literal[Phase.EDGE_CASE]
     scenario: Text
     responses: int = Field(default=3, ge=1, le=30)
 
 
 class Reframe(_Strict):
-    phase: Literal["reframe"]
+    phase: Literal[Phase.REFRAME]
     by: Text
     focus: Text | None = Field(default=None, description="the shift of focus proposed")
     responses: int = Field(default=3, ge=1, le=30)
 
 
 class NaiveQuestions(_Strict):
-    phase: Literal["naive_questions"]
+    phase: Literal[Phase.NAIVE_QUESTIONS]
 
 
 class SmartestQuestions(_Strict):
-    phase: Literal["smartest_questions"]
+    phase: Literal[Phase.SMARTEST_QUESTIONS]
 
 
 class Synthesis(_Strict):
-    phase: Literal["synthesis"]
+    phase: Literal[Phase.SYNTHESIS]
     question: Text
 
 
 class CommonGround(_Strict):
-    phase: Literal["common_ground"]
+    phase: Literal[Phase.COMMON_GROUND]
     pairs: int = Field(
         default=3, ge=1, le=20, description="at most this many rival pairs are named"
     )
 
 
 class Closing(_Strict):
-    phase: Literal["closing"]
+    phase: Literal[Phase.CLOSING]
 
 
 AgendaItem = Annotated[
@@ -210,21 +211,6 @@ AgendaItem = Annotated[
     | Closing,
     Field(discriminator="phase"),
 ]
-
-PHASE_NAMES: tuple[str, ...] = (
-    "welcome",
-    "opening",
-    "probe",
-    "crosstalk",
-    "edge_case",
-    "reframe",
-    "naive_questions",
-    "smartest_questions",
-    "synthesis",
-    "common_ground",
-    "closing",
-)
-
 
 class Epilogue(_Strict):
     narration: Text | None = None

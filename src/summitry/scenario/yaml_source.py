@@ -21,6 +21,7 @@ import yaml
 from yaml import events, nodes
 
 from summitry.errors import ScenarioError
+from summitry.scenario.bundled import bundled_names
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
@@ -254,6 +255,4 @@ def _limit_text() -> str:
 
 
 def _missing_hint() -> str:
-    from summitry.scenario.bundled import bundled_names
-
     return f"check the path, or name a bundled scenario: {', '.join(bundled_names())}"

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from summitry.phase import Phase
 from summitry.plan import Move, Stance, TalkingPointRef, TurnPlan
 from summitry.scenario.model import Concept, Scenario, TalkingPoint
 from summitry.session.turn_taking import Floor, choose_addressee, named_in, stance_toward
+from summitry.text.overlap import overlap
 from summitry.turns import Turn
-from summitry.wording import overlap
 
-WARM_PHASES = frozenset({"reframe", "synthesis", "common_ground", "closing"})
+WARM_PHASES = frozenset({Phase.REFRAME, Phase.SYNTHESIS, Phase.COMMON_GROUND, Phase.CLOSING})
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ def _stance(ctx: PlanContext, speaker: str, target: Turn | None, point: TalkingP
 
 
 def _after_reframe(ctx: PlanContext) -> bool:
-    return any(p.phase == "reframe" for p in ctx.plans)
+    return any(p.phase == Phase.REFRAME for p in ctx.plans)
 
 
 def _move_for(stance: Stance) -> Move:

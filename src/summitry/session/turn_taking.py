@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from summitry.plan import Stance, TurnPlan
 from summitry.scenario.model import Delegation, Scenario
+from summitry.text.overlap import overlap
 from summitry.turns import Turn
-from summitry.wording import overlap
 
 WEIGHT_NAMED = 2.0
 WEIGHT_RIVALRY = 1.2

@@ -6,8 +6,8 @@ from summitry.plan import Explanation, Move, TurnPlan
 from summitry.scenario.model import Fact
 from summitry.session.planning import PlanContext, delegation_turn
 from summitry.session.turn_taking import choose_speaker
+from summitry.text.overlap import overlap
 from summitry.turns import Turn
-from summitry.wording import overlap
 
 NAIVE_PROMPT = "the most naive question you might ask"
 SMART_PROMPT = "the smartest question we should all be asking ourselves"

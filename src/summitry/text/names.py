@@ -1,4 +1,5 @@
-"""Finding delegations named in a text: full names, initials, possessives, vocatives.
+"""Names in text: finding delegations named (full names, initials, possessives, vocatives), and
+writing names as they read in a sentence (lists, articles).
 
 "Mexico's concerns are valid" names Mexico; "United States, would you start?" addresses the
 United States by vocative; "the US" is matched through the initials of a multi-word name.
@@ -7,10 +8,12 @@ United States by vocative; "the US" is matched through the initials of a multi-w
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-ADDRESS_WINDOW_WORDS = 6
+__all__ = ["ADDRESS_WINDOW_WORDS", "Mention", "NameMatcher", "join_names", "name_words", "refer"]
+
+ADDRESS_WINDOW_WORDS = 6  # a name within this many words of the start is the subject (a guess)
 
 
 def _aliases(name: str) -> list[str]:
@@ -115,3 +118,46 @@ class NameMatcher:
             last = mention.end
         out.append(text[last:])
         return "".join(out)
+
+
+def name_words(names: Iterable[str]) -> set[str]:
+    """Lower-cased words of speaker names."""
+    out: set[str] = set()
+    for name in names:
+        out.update(w.lower() for w in re.findall(r"[A-Za-z]+", name))
+    return out
+
+
+def join_names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_ARTICLE_FIRST = ("United ", "Republic ", "Kingdom ", "Federation ", "European ", "Holy ")
+_ARTICLE_LAST = (
+    " States",
+    " Kingdom",
+    " Republic",
+    " Islands",
+    " Emirates",
+    " Federation",
+    " Union",
+    "Netherlands",
+    "Philippines",
+    "Bahamas",
+    "Gambia",
+    "Maldives",
+    " Coast",
+    " Council",
+)
+
+
+def refer(name: str) -> str:
+    """A name as it reads mid-sentence: 'the United States', 'the Netherlands', 'China'."""
+    if name.startswith(_ARTICLE_FIRST) or name.endswith(_ARTICLE_LAST):
+        return f"the {name}"
+    return name

@@ -1,13 +1,16 @@
-"""Word-level text helpers shared by the analysis: tokens, stopwords and a light stemmer.
+"""Words: the one tokenizer, the stopword list, content words and n-grams.
 
-Plain English only, nothing about any topic or cast: the stopword list holds function words
-and the generic verbs and fillers of spoken argument, which never make a good theme label.
+Plain English only, nothing about any topic or cast: the stopword list holds function words,
+and :data:`GENERIC_WORDS` the verbs and fillers of spoken argument that never name a topic.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+
+__all__ = ["GENERIC_WORDS", "STOPWORDS", "is_content", "ngrams", "tokens", "word_count", "words"]
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -44,6 +47,7 @@ GENERIC_WORDS: frozenset[str] = frozenset(
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 
 
 def words(text: str) -> list[str]:
@@ -58,29 +62,9 @@ def words(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=131072)
-def stem(word: str) -> str:
-    """A light suffix-stripping stemmer: enough to join plural, -ing, -ed and -al forms."""
-    w = word.lower()
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("ies"):
-        w = w[:-3] + "y"
-    elif w.endswith("sses"):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
-    elif len(w) > 5 and w.endswith("ly"):
-        w = w[:-2]
-    if len(w) > 7 and w.endswith("al"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("e"):
-        w = w[:-1]
-    return w
+def tokens(text: str) -> list[str]:
+    """Words and figures as written (case kept, digits included): what a text names or counts."""
+    return _TOKEN.findall(text)
 
 
 @lru_cache(maxsize=131072)
@@ -97,3 +81,8 @@ def is_content(word: str) -> bool:
 def word_count(text: str) -> int:
     """How many words a text has."""
     return len(_WORD.findall(text))
+
+
+def ngrams(items: Sequence[str], n: int) -> list[tuple[str, ...]]:
+    """Every run of ``n`` consecutive items, in order (empty when there are fewer)."""
+    return [tuple(items[i : i + n]) for i in range(len(items) - n + 1)]

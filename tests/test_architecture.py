@@ -1,0 +1,181 @@
+"""The rules of the package's shape, read from the source with ``ast``:
+
+- no module imports a private name (``_name``) of another module, nor reaches one as an attribute
+  of something it imported (``module._name``, ``Imported._name``);
+- no import circle between modules, counting imports inside functions (an import moved into a
+  function still ties the two modules together; it only hides the circle);
+- no module over 400 lines.
+
+Each module is its own test case, so a failure names the module that breaks the rule.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1] / "src" / "summitry"
+MAX_LINES = 400
+
+
+@dataclass
+class Module:
+    """One source module: its dotted name, file and what it imports."""
+
+    name: str
+    path: Path
+    is_package: bool
+    imports: set[str] = field(default_factory=set)  # summitry modules it imports, anywhere
+    private: list[str] = field(default_factory=list)  # private names it takes from elsewhere
+
+
+def _is_private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def _module_name(path: Path) -> tuple[str, bool]:
+    parts = ("summitry", *path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        return ".".join(parts[:-1]), True
+    return ".".join(parts), False
+
+
+def _absolute(module: Module, node: ast.ImportFrom) -> str:
+    if not node.level:
+        return node.module or ""
+    base = module.name.split(".")
+    base = base if module.is_package else base[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join([*base, node.module] if node.module else base)
+
+
+def _read(names: set[str], module: Module) -> None:
+    """Fill in the module's imports and private reaches."""
+    tree = ast.parse(module.path.read_text(encoding="utf-8"), filename=str(module.path))
+    imported: dict[str, str] = {}  # local name -> what it is, for `name._private`
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in names:
+                    module.imports.add(alias.name)
+                if any(_is_private(part) for part in alias.name.split(".")):
+                    module.private.append(f"import {alias.name}")
+                imported[alias.asname or alias.name.split(".")[0]] = alias.asname and alias.name or alias.name
+        elif isinstance(node, ast.ImportFrom):
+            source = _absolute(module, node)
+            for alias in node.names:
+                target = f"{source}.{alias.name}"
+                if target in names:
+                    module.imports.add(target)
+                elif source in names:
+                    module.imports.add(source)
+                if _is_private(alias.name) and source != module.name:
+                    module.private.append(f"from {source} import {alias.name}")
+                imported[alias.asname or alias.name] = target
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and _is_private(node.attr)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in imported
+        ):
+            module.private.append(f"{imported[node.value.id]}.{node.attr} (line {node.lineno})")
+
+
+def _modules() -> dict[str, Module]:
+    found = {}
+    for path in sorted(ROOT.rglob("*.py")):
+        name, is_package = _module_name(path)
+        found[name] = Module(name, path, is_package)
+    for module in found.values():
+        _read(set(found), module)
+    return found
+
+
+def _circles(modules: dict[str, Module]) -> list[list[str]]:
+    """The strongly connected groups of two or more modules (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+
+    def visit(name: str) -> None:
+        index[name] = low[name] = len(index)
+        stack.append(name)
+        on_stack.add(name)
+        for target in sorted(modules[name].imports - {name}):
+            if target not in index:
+                visit(target)
+                low[name] = min(low[name], low[target])
+            elif target in on_stack:
+                low[name] = min(low[name], index[target])
+        if low[name] == index[name]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == name:
+                    break
+            if len(group) > 1:
+                out.append(sorted(group))
+
+    for name in sorted(modules):
+        if name not in index:
+            visit(name)
+    return out
+
+
+MODULES = _modules()
+CIRCLES = _circles(MODULES)
+IDS = [str(m.path.relative_to(ROOT)) for m in MODULES.values()]
+
+
+@pytest.mark.parametrize("module", MODULES.values(), ids=IDS)
+def test_takes_no_private_name_from_another_module(module: Module) -> None:
+    assert not module.private, f"{module.name} reaches private names: {'; '.join(module.private)}"
+
+
+@pytest.mark.parametrize("module", MODULES.values(), ids=IDS)
+def test_is_in_no_import_circle(module: Module) -> None:
+    circle = next((c for c in CIRCLES if module.name in c), None)
+    assert circle is None, f"{module.name} is in an import circle: {' <-> '.join(circle or [])}"
+
+
+@pytest.mark.parametrize("module", MODULES.values(), ids=IDS)
+def test_is_at_most_400_lines(module: Module) -> None:
+    lines = len(module.path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{module.name} has {lines} lines; split it (at most {MAX_LINES})"
+
+
+def _module(source: str, tmp_path: Path, name: str = "pkg/mod.py") -> Module:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(source, encoding="utf-8")
+    return Module("summitry.pkg.mod", path, False)
+
+
+def test_the_reader_sees_private_reaches_and_imports_inside_functions(tmp_path: Path) -> None:
+    """The rules above can fail: a private import, a private attribute of an imported module and
+    an import inside a function are all seen."""
+    source = (
+        "from summitry.other import _helper, public\n"
+        "import summitry.third as third\n"
+        "def f():\n"
+        "    from summitry.late import thing\n"
+        "    return third._hidden + thing.__name__\n"
+    )
+    module = _module(source, tmp_path)
+    _read({"summitry.other", "summitry.third", "summitry.late"}, module)
+    assert module.imports == {"summitry.other", "summitry.third", "summitry.late"}
+    assert module.private == ["from summitry.other import _helper", "summitry.third._hidden (line 5)"]
+
+
+def test_circles_are_found_through_any_import() -> None:
+    a, b, c = (Module(f"summitry.{n}", Path(n), False) for n in "abc")
+    a.imports, b.imports, c.imports = {"summitry.b"}, {"summitry.a"}, {"summitry.a"}
+    assert _circles({m.name: m for m in (a, b, c)}) == [["summitry.a", "summitry.b"]]
