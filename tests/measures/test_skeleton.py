@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from summitry.measures.scenario_words import SLOT, ScenarioMask
 from summitry.measures.skeleton import sentence_frame, skeleton_repetition
-from summitry.turns import Turn
 from summitry.text.words import words
+from summitry.turns import Turn
 
 
 def turn(index: int, speaker: str, text: str) -> Turn:

@@ -25,11 +25,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from summitry.measures.thresholds import BACKGROUND_SHARE, ENGAGE_MIN_SHARED
 from summitry.plan import TurnPlan
 from summitry.scenario.model import Scenario
-from summitry.turns import Turn
-from summitry.measures.thresholds import BACKGROUND_SHARE, ENGAGE_MIN_SHARED
 from summitry.text.stems import content_stems
+from summitry.turns import Turn
 
 
 @dataclass(frozen=True)

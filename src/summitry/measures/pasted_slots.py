@@ -25,8 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summitry.scenario.model import Scenario
-from summitry.turns import Turn
 from summitry.text.sentences import sentences
+from summitry.turns import Turn
 
 CHOICE_VERBS = frozenset(
     "chose choose chooses chosen favour favours favor favors prefer prefers preferred support supports "

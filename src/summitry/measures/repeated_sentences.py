@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summitry.turns import Turn
 from summitry.measures.thresholds import REPEAT_MIN_WORDS
 from summitry.text.sentences import normalize_sentence, sentences
+from summitry.turns import Turn
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from summitry.scenario.model import Scenario
 from summitry.measures.thresholds import SCENARIO_MAX_RUN
+from summitry.scenario.model import Scenario
 from summitry.text.words import STOPWORDS, words
 
 SLOT = "_"

@@ -25,10 +25,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summitry.measures.scenario_words import SLOT, ScenarioMask
-from summitry.turns import Turn
 from summitry.measures.thresholds import SKELETON_FRAME_WORDS, SKELETON_MIN_LITERALS
 from summitry.text.sentences import sentences
 from summitry.text.words import words
+from summitry.turns import Turn
 
 
 @dataclass(frozen=True)
