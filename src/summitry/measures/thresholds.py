@@ -41,7 +41,7 @@ SCENARIO_MAX_RUN = 12
 # Skeleton repetition: a sentence's frame is its first this many items (words and slots) once the
 # scenario's words are masked. A guess: a template's glue before its first filler is rarely
 # longer, and longer frames let fillers of different lengths hide a reuse. Not tuned; with it the
-# founding transcript measures 0.141, the bundled composer sessions 0.23-0.42 (docs/quality.md).
+# founding transcript measures 0.125, the bundled composer sessions 0.22-0.42 (docs/quality.md).
 SKELETON_FRAME_WORDS = 6
 
 # Skeleton repetition: a frame needs this many words of the speaker's own; fewer is a sentence
