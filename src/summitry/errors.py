@@ -6,6 +6,7 @@ Messages say what was wrong, where (file, line, field) and what to do.
 
     SummitryError
     ├── ScenarioError            a scenario file is unreadable or invalid
+    │   └── ThinScenarioError    valid, but too thin for its agenda (`scenarios lint --strict`)
     ├── TranscriptError          a transcript or log cannot be read
     ├── SessionError             a session cannot start, continue or resume
     │   └── LogCorruptError      an event log is damaged beyond its last line
@@ -68,6 +69,15 @@ class ScenarioError(SummitryError):
         if field:
             where = f"{where}: field '{field}'"
         super().__init__(f"{where}: {message}", hint=hint)
+
+
+class ThinScenarioError(ScenarioError):
+    """A scenario validates, but lint found material too thin for its agenda (``--strict``).
+
+    Its own exit code (3), so a script can tell a thin scenario from an invalid one (2).
+    """
+
+    exit_code = 3
 
 
 class TranscriptError(SummitryError):

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from summitry.analysis import CommonGroundFinding, LexicalEmbedder, find_common_ground
 from summitry.analysis.labels import theme_vocabulary
 from summitry.scenario import bundled_names, load_scenario
+from summitry.scenario.position import points
 
 from .helpers import DATA, SEED, composer_session, quick_parse, seed_scenario, seed_transcript
 
@@ -163,7 +164,7 @@ def test_the_engines_mediator_names_themes_both_rivals_hold(tmp_path, name: str)
     scenario = load_scenario(name)
     state = composer_session(scenario, tmp_path)
     notes = next(p for p in state.plans if p.common_ground).common_ground
-    items = {d.name: [tp.theme for tp in d.talking_points] + d.interests for d in scenario.delegations}
+    items = {d.name: points(d.material()) + d.interests for d in scenario.delegations}
 
     def holds(delegation: str, theme: str) -> bool:
         return any(theme in item for item in items[delegation])

@@ -12,6 +12,7 @@ import pytest
 
 from summitry.analysis.embed import minilm_available
 from summitry.analysis.report import analyze
+from summitry.scenario.position import points
 
 from .helpers import EMBEDDERS, SEED, seed_scenario, seed_transcript
 
@@ -70,7 +71,7 @@ def test_iran_and_israel_on_environmental_monitoring_with_minilm() -> None:
 
 def test_named_findings_carry_theme_labels_both_rivals_hold(report) -> None:
     scenario = seed_scenario()
-    items = {d.name: [tp.theme for tp in d.talking_points] + d.interests for d in scenario.delegations}
+    items = {d.name: points(d.material()) + d.interests for d in scenario.delegations}
     for f in report.common_ground[:3]:
         for name in f.pair:
             assert any(f.theme in item for item in items[name]), (f.theme, name)

@@ -180,3 +180,51 @@ def test_entry_point_lists_and_validates_bundled_scenarios() -> None:
     result = subprocess.run([*entry_point(), "scenarios", "validate", str(QUANTUM)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith(f"ok: {QUANTUM} (")
+
+
+EVALUATION = Path(__file__).resolve().parents[1] / "data" / "scenarios"
+
+
+def test_lint_of_a_bundled_name_is_clean(monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, err = run_cli("scenarios", "lint", "nile-basin", monkeypatch=monkeypatch)
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "Egypt: 19 units for about 8 turns"
+    assert lines[-1] == "ok: nile-basin: enough material for its agenda"
+
+
+def test_lint_warns_about_a_thin_file_and_still_exits_0(monkeypatch: pytest.MonkeyPatch) -> None:
+    thin = EVALUATION / "pandemic-agreement.yaml"
+    code, out, err = run_cli("scenarios", "lint", str(thin), monkeypatch=monkeypatch)
+    assert code == 0
+    assert "Germany: 2 units for about 7 turns" in out.splitlines()
+    warnings = err.splitlines()
+    assert "warning: Germany: no reason for its answer to `sharing`; add a reason with `question: sharing`" in warnings
+    assert warnings[-1].startswith(f"{thin}: {len(warnings) - 1} thin spots in the material (warnings;")
+
+
+def test_lint_strict_turns_warnings_into_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    thin = EVALUATION / "pandemic-agreement.yaml"
+    code, _, err = run_cli("scenarios", "lint", "--strict", str(thin), monkeypatch=monkeypatch)
+    assert code == 3
+    lines = err.splitlines()
+    assert all(line.startswith("error: ") for line in lines)
+    assert lines[-1].startswith(f"error: {thin}: ") and "add the material each line above asks for" in lines[-1]
+    code, _, _ = run_cli("scenarios", "lint", "--strict", "quantum-summit", monkeypatch=monkeypatch)
+    assert code == 0
+
+
+def test_lint_of_a_bad_file_is_the_validation_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(QUANTUM.read_text(encoding="utf-8").replace("against: {unit: cn-win-win}",
+                                                               "against: {unit: cn-win-wni}"), encoding="utf-8")
+    code, out, err = run_cli("scenarios", "lint", str(bad), monkeypatch=monkeypatch)
+    assert code == 2 and out == ""
+    assert err.startswith(f"error: {bad}:") and "against unit 'cn-win-wni'" in err
+
+
+def test_lint_through_the_installed_entry_point() -> None:
+    done = subprocess.run([*entry_point(), "scenarios", "lint", "arctic-council"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "ok: arctic-council: enough material for its agenda" in done.stdout

@@ -311,16 +311,16 @@ def test_anchors_aliases_and_merge_keys_still_work(write: Writer, quantum_text: 
                     "answers: &us_answers {access: cooperative, priority: safeguards}")
     text = replaced(text, "answers: {access: sovereign, priority: safeguards}",
                     "answers: *us_answers")
-    text = replaced(text, "      - theme: verification\n        text: Verification remains",
-                    "      - &first\n        theme: verification\n"
-                    "        text: Verification remains")
-    text = replaced(text, "      - theme: security\n        text: Cooperation on quantum access",
-                    "      - <<: *first\n        text: A merged point.\n"
-                    "      - theme: security\n        text: Cooperation on quantum access")
+    text = replaced(text, "        - id: us-verification\n          on: verification",
+                    "        - &first\n          id: us-verification\n          on: verification")
+    text = replaced(text, "        - id: us-allied-sharing",
+                    "        - <<: *first\n          id: us-merged\n          claim: A merged point.\n"
+                    "        - id: us-allied-sharing")
     scenario = load_scenario(write("anchors.yaml", text))
     assert scenario.delegation("Russia").answers == scenario.delegation("United States").answers
-    merged = scenario.delegation("United States").talking_points[1]
-    assert (merged.theme, merged.text) == ("verification", "A merged point.")
+    merged = scenario.units()["us-merged"]
+    assert (merged.on, merged.claim, merged.support) == (
+        "verification", "A merged point.", scenario.units()["us-verification"].support)
 
 
 def test_a_valid_file_loads(write: Writer, quantum_text: str) -> None:

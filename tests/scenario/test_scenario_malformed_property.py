@@ -29,12 +29,13 @@ from hypothesis import strategies as st
 
 from summitry.cli import main
 from summitry.scenario import PHASE_NAMES, bundled_scenarios
+from summitry.scenario.yaml_source import ScenarioLoader
 
 Data = dict[str, Any]
 Draw = Callable[..., Any]
 
 BASES: dict[str, Data] = {
-    b.name: yaml.safe_load(b.path.read_text(encoding="utf-8")) for b in bundled_scenarios()
+    b.name: yaml.load(b.path.read_text(encoding="utf-8"), Loader=ScenarioLoader) for b in bundled_scenarios()
 }
 REQUIRED = {
     "": ["title", "premise", "lesson", "moderator", "delegations", "agenda"],
@@ -44,8 +45,11 @@ REQUIRED = {
     "option": ["id", "text"],
     "fact": ["claim", "correction"],
     "moderator": ["name"],
-    "delegation": ["name", "tone", "summary", "interests", "talking_points"],
-    "talking_point": ["theme", "text"],
+    "delegation": ["name", "tone", "summary", "interests", "position"],
+    "reasons": ["question", "text"],
+    "arguments": ["on", "claim"],
+    "rebuttals": ["against", "text"],
+    "concessions": ["on", "text"],
     "probe": ["phase", "target", "question"],
     "edge_case": ["phase", "scenario"],
     "reframe": ["phase", "by"],
@@ -83,7 +87,8 @@ def delete_required(data: Data, draw: Draw) -> None:
     places += [(data["moderator"], "name")]
     for d in data["delegations"]:
         places += [(d, k) for k in REQUIRED["delegation"]]
-        places += [(p, k) for p in d["talking_points"] for k in REQUIRED["talking_point"]]
+        for kind in ("reasons", "arguments", "rebuttals", "concessions"):
+            places += [(u, k) for u in d["position"][kind] for k in REQUIRED[kind]]
     for item in data["agenda"]:
         places += [(item, k) for k in REQUIRED.get(item["phase"], ["phase"])]
     mapping, key = draw(st.sampled_from(places))

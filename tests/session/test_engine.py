@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 
 from summitry.identity import identity_confusions
-from summitry.scenario import bundled_scenarios, load_scenario
 from summitry.phase import PHASE_NAMES
+from summitry.scenario import bundled_scenarios, load_scenario
 from summitry.session.log import read_events
 from summitry.text.sentences import normalize_sentence, sentences
 from summitry.transcript import parse_markdown, render_markdown

@@ -30,6 +30,7 @@ from summitry.analysis.corpus import Corpus
 from summitry.analysis.embed import Embedder, LexicalEmbedder, normalise_rows
 from summitry.analysis.phrases import candidates
 from summitry.analysis.sentences import Sentence
+from summitry.scenario.position import points
 from summitry.text.names import name_words
 from summitry.text.stems import content_stems, stem
 from summitry.text.words import is_content, words
@@ -137,13 +138,13 @@ def _shared_stems(sentences: Sequence[Sentence], pair: tuple[str, str], index: L
 
 
 def theme_vocabulary(scenario: Any | None) -> dict[str, list[str]] | None:
-    """Each delegation's authored theme labels: its talking points' themes, then its interests
+    """Each delegation's authored theme labels: the points its material argues, then its interests
     (None without a scenario). This is what :func:`find_common_ground` takes as ``themes``."""
     if scenario is None:
         return None
     out: dict[str, list[str]] = {}
     for d in scenario.delegations:
-        items = [tp.theme for tp in d.talking_points] + list(d.interests)
+        items = points(d.material()) + list(d.interests)
         out[d.name] = list(dict.fromkeys(i.strip() for i in items if i and i.strip()))
     return out
 

@@ -1,8 +1,9 @@
-"""`summitry scenarios list|show|validate|schema`: bundled and user scenario files."""
+"""`summitry scenarios list|show|validate|lint|schema`: bundled and user scenario files."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -11,12 +12,13 @@ from rich.table import Table
 from rich.text import Text
 
 from summitry.cli.console import console, err_console
-from summitry.errors import ScenarioError, SummitryError
-from summitry.scenario import bundled_scenarios, load_scenario, scenario_json_schema
+from summitry.errors import ScenarioError, SummitryError, ThinScenarioError
+from summitry.scenario import UNIT_KINDS, bundled_scenarios, load_scenario, scenario_json_schema
+from summitry.scenario.lint import expected_turns, lint
 from summitry.scenario.model import Delegation, Scenario
 
 app = typer.Typer(
-    help="List, show, validate bundled and user scenarios; export the JSON Schema.",
+    help="List, show, validate and lint bundled and user scenarios; export the JSON Schema.",
     no_args_is_help=True,
 )
 
@@ -72,6 +74,30 @@ def validate(
         )
     if worst:
         raise typer.Exit(code=worst)
+
+
+@app.command("lint")
+def lint_command(
+    source: Annotated[str, typer.Argument(metavar="NAME_OR_PATH", help="bundled name or YAML file")],
+    strict: Annotated[bool, typer.Option("--strict", help="treat warnings as an error (exit code 3)")] = False,
+) -> None:
+    """Compare the turns the agenda asks of each delegation with its material; name the thin spots."""
+    scenario = load_scenario(source)
+    warnings = lint(scenario)
+    turns = expected_turns(scenario)
+    for d in scenario.delegations:
+        units = [u for u in d.material() if u.kind != "reason"]
+        console.print(Text(f"{d.name}: {len(units)} units for about {turns[d.name].about()} turns"), soft_wrap=True)
+    label = ("error:", "bold red") if strict else ("warning:", "bold yellow")
+    for warning in warnings:
+        err_console.print(Text.assemble(label, " ", str(warning)), soft_wrap=True)
+    if not warnings:
+        console.print(Text.assemble(("ok:", "bold green"), f" {source}: enough material for its agenda"))
+        return
+    summary = f"{len(warnings)} thin spot{'s' if len(warnings) != 1 else ''} in the material"
+    if strict:
+        raise ThinScenarioError(summary, path=source, hint="add the material each line above asks for")
+    err_console.print(Text(f"{source}: {summary} (warnings; --strict makes them an error)"), soft_wrap=True)
 
 
 @app.command("schema")
@@ -140,9 +166,23 @@ def _delegation(scenario: Scenario, d: Delegation) -> Text:
     if d.relations:
         ordered = sorted(d.relations.items(), key=lambda item: item[1])
         text.append("  relations: " + ", ".join(f"{n} {v:+.1f}" for n, v in ordered) + "\n")
-    themes = sorted({p.theme for p in d.talking_points})
-    text.append(f"  talking points: {len(d.talking_points)} on {', '.join(themes)}")
+    units = d.material()
+    kinds = Counter(u.kind for u in units)
+    counts = ", ".join(f"{kinds[kind]} {_PLURAL[kind]}" for kind in UNIT_KINDS if kinds[kind])
+    points = sorted({u.on for u in units if u.on and u.kind != "reason"})
+    text.append(f"  material: {counts}\n  points: {', '.join(points)}")
     return text
+
+
+_PLURAL = {
+    "reason": "reasons",
+    "argument": "arguments",
+    "rebuttal": "rebuttals",
+    "concession": "concessions",
+    "red_line": "red lines",
+    "proposal": "proposals",
+    "question": "questions",
+}
 
 
 def _agenda(scenario: Scenario) -> Text:

@@ -68,7 +68,7 @@ class TurnChecker:
 
     def _persona_vectors(self) -> dict[str, np.ndarray]:
         texts = {
-            d.name: " ".join([d.summary, *(tp.text for tp in d.talking_points)]) for d in self.scenario.delegations
+            d.name: " ".join([d.summary, *(u.text for u in d.material())]) for d in self.scenario.delegations
         }
         matrix = self.embedder.embed(list(texts.values()))
         return dict(zip(texts, matrix, strict=True))

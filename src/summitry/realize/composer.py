@@ -25,6 +25,7 @@ from summitry.realize.mediator import compose_mediator
 from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer, fill
 from summitry.scenario.model import Delegation, Scenario
+from summitry.scenario.position import points
 from summitry.text.casing import end_sentence, lower_first
 from summitry.text.names import refer
 from summitry.text.stems import content_stems
@@ -143,7 +144,7 @@ def characteristic_interests(me: Delegation, scenario: Scenario) -> list[str]:
     the scenario (the first ones are its core) and by how few others at the table speak of
     the same matter, so that a delegation returns to what sets it apart, not to what all share."""
     others = [d for d in scenario.delegations if d.name != me.name]
-    held = [content_stems(" ".join(d.interests + [tp.theme for tp in d.talking_points])) for d in others]
+    held = [content_stems(" ".join(d.interests + points(d.material()))) for d in others]
 
     def commonness(interest: str) -> int:
         return max((sum(stem in theirs for theirs in held) for stem in content_stems(interest)), default=0)

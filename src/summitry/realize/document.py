@@ -46,7 +46,8 @@ def header(scenario: Scenario) -> str:
         lines.append(f"- {concept.name}: {concept.summary}")
     lines += ["", "## Delegations", ""]
     for d in scenario.delegations:
-        points = " ".join(f'"{tp.text}"' for tp in d.talking_points[:HEADER_POINTS])
+        claims = [u.claim for u in d.material() if u.kind == "argument" and u.claim]
+        points = " ".join(f'"{claim}"' for claim in claims[:HEADER_POINTS])
         lines.append(
             f"**{d.name}** ({d.tone}). {d.summary} Cares about {join_names(list(d.interests))}. "
             f"In its own words: {points}"

@@ -19,7 +19,7 @@ arguments (see :func:`material`), so every delegation has material either way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -173,6 +173,12 @@ class Unit:
     target: str | None = None
     to: str | None = None
     question: str | None = None
+
+
+def points(units: Iterable[Unit]) -> list[str]:
+    """The points (``on``) that units argue, in order and without repeats; a reason's ``on``
+    is its question's id, not a point, so reasons are left out."""
+    return list(dict.fromkeys(u.on for u in units if u.on and u.kind != "reason"))
 
 
 def slug(name: str) -> str:

@@ -97,10 +97,16 @@ class PlanContext:
 PhasePlanner = Callable[[PlanContext], TurnPlan | None]
 
 
+def points_to_make(scenario: Scenario, speaker: str) -> list[TalkingPoint]:
+    """The speaker's arguments, from its position paper or its talking points, as points to make."""
+    units = scenario.delegation(speaker).material()
+    return [TalkingPoint(theme=u.on, text=u.text) for u in units if u.kind == "argument" and u.on]
+
+
 def pick_talking_point(ctx: PlanContext, speaker: str, matter: str) -> TalkingPointRef | None:
     """The speaker's unused talking point most relevant to the matter, if one is left."""
     used = {p.talking_point.text for p in ctx.plans if p.speaker == speaker and p.talking_point}
-    fresh = [tp for tp in ctx.scenario.delegation(speaker).talking_points if tp.text not in used]
+    fresh = [tp for tp in points_to_make(ctx.scenario, speaker) if tp.text not in used]
     if not fresh:
         return None
 
@@ -166,7 +172,7 @@ def find_bridge(ctx: PlanContext, speaker: str, window: int = 12) -> tuple[Turn,
     if not (ctx.phase in WARM_PHASES or _after_reframe(ctx)):
         return None
     used = {p.talking_point.text for p in ctx.plans if p.speaker == speaker and p.talking_point}
-    fresh = {tp.theme: tp for tp in ctx.scenario.delegation(speaker).talking_points if tp.text not in used}
+    fresh = {tp.theme: tp for tp in points_to_make(ctx.scenario, speaker) if tp.text not in used}
     recent = list(zip(ctx.turns, ctx.plans, strict=True))[-window:]
     for turn, plan in reversed(recent):
         rival = (

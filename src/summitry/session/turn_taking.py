@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from summitry.plan import Stance, TurnPlan
 from summitry.scenario.model import Delegation, Scenario
+from summitry.scenario.position import points
 from summitry.text.overlap import overlap
 from summitry.turns import Turn
 
@@ -35,10 +36,10 @@ class Floor:
 
 
 def relevance(delegation: Delegation, matter: str) -> float:
-    """How much a delegation's interests and talking points touch the matter, 0 … 1."""
+    """How much a delegation's interests and the points of its material touch the matter, 0 … 1."""
     if not matter:
         return 0.0
-    own = " ".join(delegation.interests + [tp.theme for tp in delegation.talking_points])
+    own = " ".join(delegation.interests + points(delegation.material()))
     return min(1.0, 4 * overlap(own, matter))
 
 
