@@ -23,15 +23,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from summitry.analysis.embed import CachedEmbedder, get_embedder
 from summitry.backends.base import CompletionRequest
 from summitry.backends.local import LlamaCppModel
 from summitry.backends.wrap import wrap
+from summitry.embed import CachedEmbedder, get_embedder
+from summitry.realize.config import RealizerConfig
 from summitry.realize.guided import GuidedRealizer
 from summitry.scenario import load_scenario
 from summitry.scenario.model import Scenario
-from summitry.session.engine import Engine
 from summitry.session.events import Event, TurnSpoken
+from summitry.session.log import read_state
+from summitry.session.run import run_session
 from summitry.session.state import SessionState
 from summitry.turns import Turn
 
@@ -48,23 +50,15 @@ def run_shared(scenario: Scenario, model: LlamaCppModel, seed: int, turns: int) 
                 raise KeyboardInterrupt  # stop after the asked number of turns
 
     with tempfile.TemporaryDirectory() as folder:
-        engine = Engine.start(
-            scenario,
-            source="bench",
-            seed=seed,
-            realizer=realizer,
-            realizer_config={"name": "local"},
-            log_path=Path(folder) / "s.jsonl",
-            observer=observe,
-            sync=False,
-        )
+        log = Path(folder) / "s.jsonl"
         began = time.perf_counter()
         try:
-            state = engine.run()
+            state = run_session(scenario, log, seed=seed, realizer=realizer, config=RealizerConfig(name="local"),
+                                source="bench", on_event=observe, sync=False).state
         except KeyboardInterrupt:
-            state = engine.state
+            state = read_state(log)
         wall = time.perf_counter() - began
-    usage = [s.info["usage"] for s in state.spoken if "usage" in s.info]
+    usage = [s.info.usage.model_dump() for s in state.spoken if s.info.usage]
     return state, _figures(wall, usage, [b - a for a, b in zip([began, *stamps], stamps, strict=False)])
 
 
@@ -100,7 +94,7 @@ def run_per_speaker(scenario: Scenario, model: LlamaCppModel, state: SessionStat
     spoken = state.spoken
     for k, event in enumerate(spoken):
         turn = event.turn
-        if "usage" in event.info:
+        if event.info.usage:
             prompt = _messages_document(scenario, turn, [s.turn for s in spoken[:k]])
             output = max(1, model.count_tokens(turn.text))
             request = CompletionRequest(prompt=prompt, max_tokens=output, temperature=0.8, seed=k, n=1)

@@ -11,12 +11,10 @@ from __future__ import annotations
 import argparse
 import statistics
 import tempfile
-import time
 from pathlib import Path
 
-from summitry.realize.composer import Composer
+from summitry import run_session
 from summitry.scenario import bundled_scenarios, load_scenario
-from summitry.session.engine import Engine
 
 BUDGET_SECONDS = 1.0
 
@@ -24,18 +22,8 @@ BUDGET_SECONDS = 1.0
 def time_session(name: str, seed: int) -> tuple[int, float]:
     scenario = load_scenario(name)
     with tempfile.TemporaryDirectory() as folder:
-        engine = Engine.start(
-            scenario,
-            source=name,
-            seed=seed,
-            realizer=Composer(),
-            realizer_config={"name": "composer"},
-            log_path=Path(folder) / "session.jsonl",
-            sync=False,
-        )
-        began = time.perf_counter()
-        state = engine.run()
-        return len(state.turns), time.perf_counter() - began
+        outcome = run_session(scenario, Path(folder) / "session.jsonl", seed=seed, source=name, sync=False)
+        return len(outcome.state.turns), outcome.seconds
 
 
 def main() -> None:

@@ -135,9 +135,15 @@ CIRCLES = _circles(MODULES)
 IDS = [str(m.path.relative_to(ROOT)) for m in MODULES.values()]
 
 
+# the one adapter around llama-cpp-python's internals, and the package whose internals it holds
+FOREIGN_INTERNALS = {"summitry.backends.llama_adapter": "llama_cpp"}
+
+
 @pytest.mark.parametrize("module", MODULES.values(), ids=IDS)
 def test_takes_no_private_name_from_another_module(module: Module) -> None:
-    assert not module.private, f"{module.name} reaches private names: {'; '.join(module.private)}"
+    allowed = FOREIGN_INTERNALS.get(module.name)
+    private = [p for p in module.private if not (allowed and p.split()[1].split(".")[0] == allowed)]
+    assert not private, f"{module.name} reaches private names: {'; '.join(private)}"
 
 
 @pytest.mark.parametrize("module", MODULES.values(), ids=IDS)

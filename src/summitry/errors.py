@@ -10,9 +10,9 @@ Messages say what was wrong, where (file, line, field) and what to do.
     ├── TranscriptError          a transcript or log cannot be read
     ├── SessionError             a session cannot start, continue or resume
     │   └── LogCorruptError      an event log is damaged beyond its last line
-    ├── BackendError             a language-model backend failed
+    ├── MissingDependencyError   an optional package is not installed (the pip line fixes it)
+    ├── BackendError             a language-model backend failed (a session stops resumably)
     │   ├── UnknownBackendError  no backend of that name ("did you mean …?")
-    │   ├── MissingDependencyError  an optional package is not installed
     │   ├── ModelNotFoundError   a model file or model name does not exist
     │   ├── BackendUnavailableError  the server is down or unreachable
     │   ├── AuthenticationError  the server refused the key
@@ -28,6 +28,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from typing import Literal, get_args
+
+Extra = Literal["local", "embed", "server", "test", "all"]  # pyproject.toml's extras, checked by a test
+EXTRAS: tuple[str, ...] = get_args(Extra)
 
 
 class SummitryError(Exception):
@@ -96,6 +100,12 @@ class LogCorruptError(SessionError):
     exit_code = 2
 
 
+class MissingDependencyError(SummitryError):
+    """An optional package is not installed; the hint names the pip line that installs it."""
+
+    exit_code = 2
+
+
 class BackendError(SummitryError):
     """A language-model backend failed."""
 
@@ -103,10 +113,6 @@ class BackendError(SummitryError):
 
 
 class UnknownBackendError(BackendError):
-    exit_code = 2
-
-
-class MissingDependencyError(BackendError):
     exit_code = 2
 
 
@@ -164,9 +170,11 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return f" Did you mean '{close[0]}'?" if close else ""
 
 
-def missing_dependency(package: str, extra: str, purpose: str) -> MissingDependencyError:
-    """The error for an optional package that is not installed, with the pip line that fixes it."""
+def missing_dependency(package: str, extra: Extra | None, purpose: str) -> MissingDependencyError:
+    """The error for a package that is not installed, with the pip line that fixes it: the
+    extra that brings it, or (``extra=None``, a core dependency) the package itself."""
+    line = f"pip install 'summitry[{extra}]'" if extra else f"pip install '{package}' (summitry needs it)"
     return MissingDependencyError(
         f"{purpose} needs the package '{package}', which is not installed",
-        hint=f"install it with: pip install 'summitry[{extra}]'",
+        hint=f"install it with: {line}",
     )

@@ -1,23 +1,22 @@
 """Test helpers for the analysis: locate the seed, a quick transcript loader, a seed-like scenario,
 the embedders to run a test with, and a composer session of a scenario.
 
-The package's own ``load_transcript`` reads files; ``quick_parse`` builds small transcripts
-from strings written inside tests.
+The package's own parser reads both the files (``load``) and the small transcripts written
+inside tests (``quick_parse``).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from summitry.analysis.embed import minilm_available
-from summitry.realize.composer import Composer
+from summitry.embed import minilm_available
 from summitry.scenario.model import Scenario
-from summitry.session.engine import Engine
+from summitry.session.run import run_session
 from summitry.session.state import SessionState
-from summitry.turns import Transcript, Turn
+from summitry.transcript import parse_transcript
+from summitry.turns import Transcript
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / ".." / "shared" / "seed" / "quantum-summit-transcript.md"
@@ -35,32 +34,10 @@ EMBEDDERS = [
     ),
 ]
 
-_TURN = re.compile(r'^\*\*(?P<speaker>[^*]+)\*\*(?: \*\((?P<tone>[^)]*)\)\*)?: "(?P<text>.*)"\s*$')
-_PLAIN = re.compile(r"^(?P<speaker>[A-Z][^:]{0,40}):\s+(?P<text>.+)$")
-
-
 def quick_parse(text: str, moderator: str | None = None) -> Transcript:
-    """Parse the seed's Markdown shape or plain 'Speaker: text' lines into a Transcript."""
-    turns: list[Turn] = []
-    title = ""
-    for line in text.splitlines():
-        if line.startswith("# ") and not title:
-            title = line[2:].strip()
-            continue
-        m = _TURN.match(line) or _PLAIN.match(line)
-        if not m:
-            continue
-        speaker = m.group("speaker").strip()
-        turns.append(
-            Turn(
-                index=len(turns) + 1,
-                speaker=speaker,
-                text=m.group("text").strip(),
-                tone=m.groupdict().get("tone"),
-                is_moderator=speaker == moderator,
-            )
-        )
-    return Transcript(title=title, turns=tuple(turns), moderator=moderator)
+    """A transcript written for a test (plain 'Speaker: text' lines or the seed's Markdown), read
+    by the package's own parser, as a user's file is read."""
+    return parse_transcript(text, moderator=moderator)
 
 
 def load(path: Path, moderator: str | None = None) -> Transcript:
@@ -83,12 +60,4 @@ def seed_scenario() -> Scenario:
 
 def composer_session(scenario: Scenario, folder: Path, seed: int = 0) -> SessionState:
     """A whole session of ``scenario`` realized by the composer, logged in ``folder``."""
-    return Engine.start(
-        scenario,
-        source=scenario.title,
-        seed=seed,
-        realizer=Composer(),
-        realizer_config={"name": "composer"},
-        log_path=folder / "session.jsonl",
-        sync=False,
-    ).run()
+    return run_session(scenario, folder / "session.jsonl", seed=seed, sync=False).state

@@ -7,10 +7,12 @@ import time
 import pytest
 from pydantic import ValidationError
 
-from summitry.analysis import CommonGroundFinding, LexicalEmbedder, find_common_ground
+from summitry.analysis import CommonGroundFinding, find_common_ground
 from summitry.analysis.labels import theme_vocabulary
+from summitry.embed import LexicalEmbedder
 from summitry.scenario import bundled_names, load_scenario
 from summitry.scenario.position import points
+from summitry.turns import Transcript
 
 from .helpers import DATA, SEED, composer_session, quick_parse, seed_scenario, seed_transcript
 
@@ -64,7 +66,7 @@ def test_limit_and_no_relation_uses_the_most_negative_exchanges(river) -> None:
 
 
 def test_empty_and_one_speaker_transcripts_give_no_findings() -> None:
-    assert find_common_ground(quick_parse("")) == []
+    assert find_common_ground(Transcript(title="", turns=())) == []
     alone = quick_parse(
         "Solo: We like rivers and clean water for every farmer.\n"
         "Solo: We also like monitoring stations for water quality."

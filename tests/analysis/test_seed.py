@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from summitry.analysis.embed import minilm_available
 from summitry.analysis.report import analyze
+from summitry.embed import minilm_available
 from summitry.scenario.position import points
 
 from .helpers import EMBEDDERS, SEED, seed_scenario, seed_transcript

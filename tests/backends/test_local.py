@@ -81,6 +81,17 @@ def test_prefix_reuse_gives_the_same_tokens_as_a_cold_run(model) -> None:
     assert warm_decoded == warm.evaluated_prompt_tokens + 23 and warm.evaluated_prompt_tokens < 20
 
 
+def test_llama_cpps_own_counters_cover_the_last_call(model) -> None:
+    prompt = DOCUMENT + '**Delegation 26** *(hopeful)*: "'
+    model.clear_cache()
+    done = model.complete(greedy(prompt))
+    counters = model.perf_counters()
+    assert counters.prompt_tokens == done.prompt_tokens and counters.prompt_ms > 0
+    assert counters.generated_tokens == 23 and counters.generation_ms > 0  # the last token is never fed back
+    model.complete(greedy(prompt + "We"))
+    assert model.perf_counters().prompt_tokens < done.prompt_tokens  # reset per call; the cache served the rest
+
+
 def test_n_candidates_share_the_prompt(model) -> None:
     prompt = DOCUMENT + '**Dr. Chen** *(curious)*: "I want to ask something different. '
     request = CompletionRequest(prompt=prompt, max_tokens=8, min_tokens=8, temperature=1.0, seed=11, n=3)

@@ -18,11 +18,26 @@ from summitry.errors import BackendError, MissingDependencyError, UnknownBackend
 from summitry.testing import ScriptedModel
 
 
-def test_builtin_names_are_listed() -> None:
-    assert {"local", "openai", "scripted"} <= set(backend_names())
+@pytest.fixture
+def scripted():
+    """The shipped fake, registered the way a user's test would register it."""
+    register_backend("scripted", ScriptedModel)
+    yield
+    unregister_backend("scripted")
 
 
-def test_get_backend_builds_with_options() -> None:
+def test_builtin_names_are_listed_and_the_fake_is_not_one() -> None:
+    assert {"local", "openai"} <= set(backend_names())
+    assert "scripted" not in backend_names()
+    with pytest.raises(UnknownBackendError):
+        get_backend("scripted")
+
+
+def test_the_fake_registers_through_the_real_path(scripted) -> None:
+    assert "scripted" in backend_names()
+
+
+def test_get_backend_builds_with_options(scripted) -> None:
     model = get_backend("scripted", responses=["hello"], name="fake")
     assert isinstance(model, ScriptedModel) and model.name == "fake"
 
@@ -34,7 +49,7 @@ def test_unknown_name_suggests_the_closest() -> None:
         get_backend("zzzz")
 
 
-def test_unknown_option_is_refused_with_the_valid_ones() -> None:
+def test_unknown_option_is_refused_with_the_valid_ones(scripted) -> None:
     with pytest.raises(BackendError, match="no option 'respones'. Did you mean 'responses'"):
         get_backend("scripted", respones=["x"])
 

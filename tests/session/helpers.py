@@ -4,24 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summitry.realize.composer import Composer
-from summitry.scenario import load_scenario
+from summitry import run_session as run
+from summitry.realize.base import Realizer
 from summitry.scenario.model import Scenario
-from summitry.session.engine import Engine
 from summitry.session.state import SessionState
 
 DATA = Path(__file__).parent / "data"
 
 
-def run_session(scenario: Scenario | str, folder: Path, seed: int = 0, realizer=None) -> SessionState:
-    loaded = load_scenario(scenario) if isinstance(scenario, str) else scenario
-    engine = Engine.start(
-        loaded,
-        source=str(scenario) if isinstance(scenario, str) else "test",
-        seed=seed,
-        realizer=realizer or Composer(),
-        realizer_config={"name": "composer"},
-        log_path=folder / "session.jsonl",
-        sync=False,
-    )
-    return engine.run()
+def run_session(scenario: Scenario | str, folder: Path, seed: int = 0, realizer: Realizer | None = None
+                ) -> SessionState:
+    source = scenario if isinstance(scenario, str) else "test"
+    return run(scenario, folder / "session.jsonl", seed=seed, realizer=realizer, source=source, sync=False).state

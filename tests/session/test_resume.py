@@ -11,10 +11,10 @@ import time
 
 import pytest
 
+from summitry import resume_session
 from summitry.errors import BackendError, LogCorruptError, SessionError
 from summitry.realize.composer import Composer
 from summitry.scenario import load_scenario
-from summitry.session.engine import Engine
 from summitry.session.log import read_events, read_state
 
 from .helpers import DATA, run_session
@@ -41,7 +41,7 @@ def test_resume_after_a_cut_gives_the_same_log_byte_for_byte(tmp_path, reference
     cut = cut if cut > 0 else len(lines) + cut
     log = tmp_path / "session.jsonl"
     log.write_bytes(b"".join(lines[:cut]) + lines[cut][:partial])  # a half-written last line too
-    state = Engine.resume(log, Composer()).run()
+    state = resume_session(log).state
     assert _text(state) == text
     assert log.read_bytes() == b"".join(lines)
 
@@ -63,20 +63,12 @@ class FailingAt:
 def test_a_failing_backend_stops_resumably_and_loses_nothing(tmp_path, reference):
     _, text = reference
     log = tmp_path / "session.jsonl"
-    engine = Engine.start(
-        load_scenario(TINY),
-        source=TINY,
-        seed=5,
-        realizer=FailingAt(12),
-        realizer_config={"name": "composer"},
-        log_path=log,
-    )
     with pytest.raises(SessionError) as caught:
-        engine.run()
+        run_session(TINY, tmp_path, seed=5, realizer=FailingAt(12))
     assert "summitry resume" in str(caught.value)
     stopped = read_state(log)
     assert len(stopped.turns) == 11 and stopped.interruptions
-    assert _text(Engine.resume(log, Composer()).run()) == text
+    assert _text(resume_session(log).state) == text
 
 
 def test_a_damaged_middle_line_is_reported_not_guessed(tmp_path, reference):
@@ -99,17 +91,15 @@ SLOW_RUN = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
+    from summitry import run_session
     from summitry.realize.composer import Composer
-    from summitry.scenario import load_scenario
-    from summitry.session.engine import Engine
 
     class Slow(Composer):
         def realize(self, plan, context):
             time.sleep(0.05)
             return super().realize(plan, context)
 
-    Engine.start(load_scenario(sys.argv[1]), source=sys.argv[1], seed=5, realizer=Slow(),
-                 realizer_config={"name": "composer"}, log_path=Path(sys.argv[2])).run()
+    run_session(sys.argv[1], Path(sys.argv[2]), seed=5, realizer=Slow())
     """
 )
 

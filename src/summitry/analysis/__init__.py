@@ -7,10 +7,11 @@ calls :func:`find_common_ground`, so what the mediator says is what the report s
 
 The flow, one module per step::
 
-    sentences, names, cues  →  corpus (one vector per sentence, embed.py)
+    sentences, cues (words and names: summitry.text)  →  corpus (one vector per sentence, summitry.embed)
       → themes (cluster, labels) → stance → responses → response_graph
       → debate (proposal, relations, sides; debate_cues and calibration read data/)
-      → common_ground (selection) → convergence, participation, quality
+      → common_ground (selection) → stated common ground (stated_claims, topic_scale, stated)
+      → convergence, participation, quality (figures: summitry.measures)
       → report (schema.py: the documented report.json) → html (figures, templates/)
 
 ``summitry analyze --schema`` prints the JSON Schema of ``report.json``; every finding in it
@@ -18,28 +19,16 @@ carries a confidence (0..1) and the 1-based turn numbers and quotes it rests on.
 """
 
 from summitry.analysis.common_ground import find_common_ground
-from summitry.analysis.embed import (
-    CachedEmbedder,
-    Embedder,
-    LexicalEmbedder,
-    MiniLMEmbedder,
-    get_embedder,
-)
 from summitry.analysis.html import render_html, write_html
 from summitry.analysis.report import analyze
 from summitry.analysis.schema import CommonGroundFinding, Evidence, Report
 
 __all__ = [
-    "CachedEmbedder",
     "CommonGroundFinding",
-    "Embedder",
     "Evidence",
-    "LexicalEmbedder",
-    "MiniLMEmbedder",
     "Report",
     "analyze",
     "find_common_ground",
-    "get_embedder",
     "render_html",
     "write_html",
 ]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 def single_threaded() -> Iterator[None]:
     """Limit BLAS to one thread inside the block, when that can be done."""
     try:
-        from threadpoolctl import threadpool_limits
+        from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
     except ImportError:
         yield
         return

@@ -26,24 +26,21 @@ transcript; the other rival pairs follow, best first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 import numpy as np
 
 from summitry.analysis.blas import single_threaded
 from summitry.analysis.corpus import Corpus, build_corpus
-from summitry.analysis.cues import cues
-from summitry.analysis.embed import Embedder, LexicalEmbedder
 from summitry.analysis.labels import AuthoredThemes
-from summitry.analysis.phrases import PhraseStats
 from summitry.analysis.responses import Response, find_responses
 from summitry.analysis.schema import CommonGroundFinding, Evidence
 from summitry.analysis.selection import Relation, choose_disjoint, rival_pairs
 from summitry.analysis.sentences import Sentence
-from summitry.analysis.themes import SUPPORT_BASE, ThemeSet, find_themes, sentence_stand
-from summitry.text.names import NameMatcher
+from summitry.analysis.supportive import Sides, SupportiveClaims
+from summitry.analysis.themes import ThemeCluster, ThemeSet, find_themes
+from summitry.embed import Embedder, LexicalEmbedder
 from summitry.turns import Transcript
 
 __all__ = [
@@ -53,7 +50,6 @@ __all__ = [
     "MAX_SIDE",
     "find_common_ground",
     "rank_candidates",
-    "supportive_claims",
 ]
 
 OPPOSED = -0.15
@@ -64,14 +60,6 @@ MAX_SIDE = 400  # claims per side compared in a long session, evenly spaced
 AUTHORED_CELLS = 40  # best matches of a pair that an authored label may name
 FIT_FULL = 0.3  # a fit this good counts in full towards confidence
 FIT_WEIGHT = 0.5  # how much a label's fit weighs against the match itself when choosing one
-
-
-class Sides(Protocol):
-    """Positions on the proposal a debate decides (see :mod:`summitry.analysis.debate`)."""
-
-    def shares(self, a: str, b: str) -> bool: ...
-    def keeps(self, sentence: Sentence, partner: str) -> bool: ...
-    def allows(self, label: str, quotes: tuple[str, str]) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -178,12 +166,6 @@ def rank_candidates(
     return sorted(out, key=lambda c: (-c.weight, c.pair, c.theme_id))
 
 
-def supportive_claims(corpus: Corpus, responses: Sequence[Response]) -> Callable[[str, str], list[Sentence]]:
-    """``claims(speaker, partner)``: the speaker's claims that common ground with the partner can
-    be made of, chosen as :func:`common_ground` chooses them (see ``_Scorer._about_own``)."""
-    return _Scorer(corpus, ThemeSet([], {}, PhraseStats()), list(responses))._about_own
-
-
 class _Scorer:
     def __init__(
         self,
@@ -201,17 +183,12 @@ class _Scorer:
         self.reference = _cross_speaker_similarities(corpus)
         self.answered = {(r.turn, r.target_turn) for r in responses if r.target_turn and r.sign > -0.15}
         self.rebutted = {(r.turn, r.target_turn) for r in responses if r.target_turn and r.sign < -0.15}
-        self.rebutting = {(r.turn, r.target) for r in responses if r.sign < -0.15}
-        names = self.names = NameMatcher(corpus.delegations)
-        self.by_speaker: dict[str, list[Sentence]] = {}
-        for s in corpus.claims:
-            if sentence_stand(s.text) >= SUPPORT_BASE and not _rebuttal(s, names):
-                self.by_speaker.setdefault(s.speaker, []).append(s)
+        self.supportive = SupportiveClaims(corpus, responses, sides)
 
     def candidates(self, pair: tuple[str, str], rel: float | None) -> list[Candidate]:
         a, b = pair
-        side_a = evenly_spaced(self._about_own(a, b), MAX_SIDE)
-        side_b = evenly_spaced(self._about_own(b, a), MAX_SIDE)
+        side_a = evenly_spaced(self.supportive(a, b), MAX_SIDE)
+        side_b = evenly_spaced(self.supportive(b, a), MAX_SIDE)
         if not side_a or not side_b:
             return []
         vectors = self.corpus.centred
@@ -292,23 +269,6 @@ class _Scorer:
         )
         return Candidate(pair, theme_id, round(min(1.0, confidence), 3), rel, (sa.id, sb.id), exchange, label)
 
-    def _about_own(self, speaker: str, partner: str) -> list[Sentence]:
-        """The speaker's supportive claims, without those that talk about the partner by name
-        and do not agree with it, and without the rest of a turn that rebuts the partner: a
-        claim about the other side, or made against it, is not a claim both share."""
-        out = []
-        for s in self.by_speaker.get(speaker, []):
-            named = partner in self.names.addressed(s.text, exclude={speaker})
-            agrees = cues(s.text).toward_addressee > 0
-            if named and not agrees:
-                continue
-            if (s.turn, partner) in self.rebutting and not (named and agrees):
-                continue
-            if self.sides is not None and not self.sides.keeps(s, partner):
-                continue
-            out.append(s)
-        return out
-
     def _matches(self, sims: np.ndarray, side_a: list[Sentence], side_b: list[Sentence]) -> np.ndarray:
         """Similarity percentiles, raised where one turn answered the other or both answered
         the same prompt (same round): claims made in reply to the same thing are comparable."""
@@ -345,21 +305,12 @@ def evenly_spaced(items: list[Sentence], cap: int) -> list[Sentence]:
     return [items[int(k * step)] for k in range(cap)]
 
 
-def _rebuttal(sentence: Sentence, names: NameMatcher) -> bool:
-    """A sentence that disagrees outright, or answers another delegation by name and
-    disagrees with it."""
-    c = cues(sentence.text)
-    if c.disagree >= 1.0 and c.toward_addressee < 0:
-        return True
-    return bool(names.addressed(sentence.text, exclude={sentence.speaker})) and c.toward_addressee < 0
-
-
 def _top_cells(matrix: np.ndarray, n: int) -> list[tuple[int, int]]:
     flat = np.argsort(-matrix, axis=None, kind="stable")[:n]
-    return [tuple(int(x) for x in np.unravel_index(k, matrix.shape)) for k in flat]
+    return [(int(row), int(column)) for row, column in (np.unravel_index(k, matrix.shape) for k in flat)]
 
 
-def _count(theme, speaker: str, corpus: Corpus) -> int:  # noqa: ANN001 - ThemeCluster
+def _count(theme: ThemeCluster, speaker: str, corpus: Corpus) -> int:
     return sum(1 for i in theme.sentence_ids if corpus.sentences[i].speaker == speaker)
 
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from summitry.analysis.embed import CachedEmbedder, Embedder, LexicalEmbedder, normalise_rows
 from summitry.analysis.sentences import Sentence, collective, sentences_of
+from summitry.embed import CachedEmbedder, Embedder, LexicalEmbedder, normalise_rows
 from summitry.text.names import NameMatcher
 from summitry.text.words import is_content, words
 from summitry.turns import Transcript

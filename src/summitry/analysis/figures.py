@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from typing import Any
 
 from summitry.analysis.schema import (
     Participation,
@@ -36,6 +37,8 @@ BASE_LAYOUT = {
     "hovermode": "closest",
 }
 
+Figure = dict[str, Any]  # a plotly figure as JSON: {"data": [...], "layout": {...}}
+
 
 def _wrap(text: str, width: int = 60) -> str:
     return "<br>".join(textwrap.wrap(text, width)[:6])
@@ -45,7 +48,7 @@ def colour(k: int) -> str:
     return PALETTE[k % len(PALETTE)]
 
 
-def stance_figure(question: QuestionStances, order: list[str]) -> dict:
+def stance_figure(question: QuestionStances, order: list[str]) -> Figure:
     """Smoothed position per delegation over turns, on the question's option axis."""
     traces = []
     for d in question.delegations:
@@ -76,7 +79,7 @@ def stance_figure(question: QuestionStances, order: list[str]) -> dict:
     return {"data": traces, "layout": layout}
 
 
-def graph_figure(graph: ResponseGraphReport, order: list[str]) -> dict:
+def graph_figure(graph: ResponseGraphReport, order: list[str]) -> Figure:
     """Delegations on a circle; a line per answering pair, green when they agree on balance,
     red when they disagree, thicker with more exchanges."""
     n = max(1, len(order))
@@ -135,7 +138,7 @@ def graph_figure(graph: ResponseGraphReport, order: list[str]) -> dict:
     return {"data": traces, "layout": layout}
 
 
-def theme_figure(themes: list[Theme], order: list[str]) -> dict:
+def theme_figure(themes: list[Theme], order: list[str]) -> Figure:
     """Theme x delegation matrix: +1 supports … -1 opposes, blank when silent."""
     z, text = [], []
     for t in themes:
@@ -165,7 +168,7 @@ def theme_figure(themes: list[Theme], order: list[str]) -> dict:
     return {"data": data, "layout": layout}
 
 
-def participation_figure(p: Participation) -> dict:
+def participation_figure(p: Participation) -> Figure:
     """Turns and words per delegation."""
     names = [s.speaker for s in p.speakers]
     data = [
@@ -182,10 +185,10 @@ def participation_figure(p: Participation) -> dict:
     return {"data": data, "layout": layout}
 
 
-def figures(report: Report) -> dict[str, dict]:
+def figures(report: Report) -> dict[str, Figure]:
     """Every figure of the page, keyed by the id of the element it is drawn in."""
     order = report.meta.delegations
-    out: dict[str, dict] = {}
+    out: dict[str, Figure] = {}
     for k, q in enumerate(report.stances or []):
         out[f"stance-{k}"] = stance_figure(q, order)
     if report.response_graph and report.response_graph.edges:

@@ -26,8 +26,8 @@ def plotly_bundle() -> str:
     try:
         from plotly.offline import get_plotlyjs
     except ImportError as exc:
-        raise missing_dependency("plotly", "analysis", "the report page's charts") from exc
-    return get_plotlyjs()
+        raise missing_dependency("plotly", None, "the report page's charts") from exc
+    return str(get_plotlyjs())
 
 
 def _script_json(value: object) -> str:

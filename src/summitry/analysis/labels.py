@@ -22,14 +22,14 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from summitry.analysis.corpus import Corpus
-from summitry.analysis.embed import Embedder, LexicalEmbedder, normalise_rows
 from summitry.analysis.phrases import candidates
+from summitry.analysis.scenario_view import ScenarioView
 from summitry.analysis.sentences import Sentence
+from summitry.embed import Embedder, LexicalEmbedder, normalise_rows
 from summitry.scenario.position import points
 from summitry.text.names import name_words
 from summitry.text.stems import content_stems, stem
@@ -137,7 +137,7 @@ def _shared_stems(sentences: Sequence[Sentence], pair: tuple[str, str], index: L
     return (side[a] & side[b]) - index.topic_stems
 
 
-def theme_vocabulary(scenario: Any | None) -> dict[str, list[str]] | None:
+def theme_vocabulary(scenario: ScenarioView | None) -> dict[str, list[str]] | None:
     """Each delegation's authored theme labels: the points its material argues, then its interests
     (None without a scenario). This is what :func:`find_common_ground` takes as ``themes``."""
     if scenario is None:
@@ -233,7 +233,8 @@ class AuthoredThemes:
     def _in_context(self, sentences: list[Sentence]) -> np.ndarray:
         """Each sentence's similarity to every label, averaged with its turn's."""
         own = self.claims[[s.id for s in sentences]]
-        return (own + np.stack([self.turns[s.turn] for s in sentences])) / 2
+        mixed: np.ndarray = (own + np.stack([self.turns[s.turn] for s in sentences])) / 2
+        return mixed
 
 
 def project_labels(labels: list[str], embedder: Embedder, corpus: Corpus, *, hybrid: bool) -> np.ndarray:

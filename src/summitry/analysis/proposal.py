@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from summitry.analysis.calibration import KINDS, Calibration, EvidenceKind, calibration
@@ -35,8 +36,9 @@ from summitry.analysis.corpus import Corpus
 from summitry.analysis.debate_cues import CueBook, cue_book
 from summitry.analysis.relations import Relation, speaker_matcher
 from summitry.analysis.schema import Evidence, ProposalReport, ProposalStance
-from summitry.analysis.sentences import Sentence, split_sentences
+from summitry.analysis.sentences import Sentence
 from summitry.text.names import NameMatcher
+from summitry.text.sentences import split_sentences
 
 MIN_REFERRING_DELEGATIONS = 2  # one delegation naming "our proposal" is not yet a debate on it
 MIN_NAMING_SPEAKERS = 2  # a sponsor named by this many speakers makes its text the main one
@@ -167,7 +169,7 @@ def direct_clues(corpus: Corpus, proposal: Proposal, book: CueBook | None = None
     return out
 
 
-def side_clues(relations: list[Relation], direct: dict[str, str]) -> list[Clue]:
+def side_clues(relations: list[Relation], direct: Mapping[str, str]) -> list[Clue]:
     """What speakers say of others: criticising a veto sides with the text; praising a placed
     speaker sides with it, criticising one sides against it."""
     out: list[Clue] = []
@@ -196,7 +198,7 @@ def decide(clues: list[Clue], table: Calibration) -> ProposalStance:
         confidence = table.confidence(kind)
         chosen = [c for c in mine if side in ("neutral", c.side)]
         return ProposalStance(
-            position=side if table.decided(confidence) else "unknown",  # type: ignore[arg-type]
+            position=side if table.decided(confidence) else "unknown",
             confidence=confidence,
             evidence=kind,
             turns=sorted({c.sentence.turn for c in chosen}),

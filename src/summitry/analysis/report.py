@@ -12,30 +12,35 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar, cast, overload
+
+import numpy as np
 
 from summitry.analysis.blas import single_threaded
 from summitry.analysis.common_ground import common_ground
 from summitry.analysis.convergence import convergence, phase_of_turns
 from summitry.analysis.corpus import Corpus, build_corpus
 from summitry.analysis.debate import Debate, read_debate, sided_graph
-from summitry.analysis.embed import CachedEmbedder, Embedder, LexicalEmbedder, get_embedder
 from summitry.analysis.labels import theme_vocabulary
 from summitry.analysis.participation import participation
 from summitry.analysis.quality import quality
 from summitry.analysis.response_graph import response_graph
 from summitry.analysis.responses import Response, find_responses
+from summitry.analysis.scenario_view import ScenarioView
 from summitry.analysis.schema import (
     CommonGroundFinding,
     Degradation,
     Evidence,
     Meta,
+    QuestionConvergence,
+    QuestionStances,
     Report,
     StatedCommonGround,
     Theme,
     ThemePlacement,
     TurnRecord,
 )
+from summitry.analysis.sentences import Sentence
 from summitry.analysis.stance import (
     Axis,
     Point,
@@ -48,8 +53,11 @@ from summitry.analysis.stance import (
 )
 from summitry.analysis.stated import stated_common_ground
 from summitry.analysis.themes import ThemeSet, find_themes
+from summitry.embed import CachedEmbedder, Embedder, LexicalEmbedder, get_embedder
 from summitry.errors import AnalysisError
 from summitry.turns import Transcript, Turn
+
+T = TypeVar("T")
 
 AUTO_LEXICAL_ABOVE_TURNS = 1500
 COMMON_GROUND_LISTED = 12
@@ -62,7 +70,13 @@ class _Steps:
         self.timings: dict[str, float] = {}
         self.degraded: list[Degradation] = []
 
-    def run(self, name: str, fn: Callable[[], Any], *, unless: str | None = None) -> Any:
+    @overload
+    def run(self, name: str, fn: Callable[[], T]) -> T: ...
+
+    @overload
+    def run(self, name: str, fn: Callable[[], T], *, unless: str | None) -> T | None: ...
+
+    def run(self, name: str, fn: Callable[[], T], *, unless: str | None = None) -> T | None:
         if unless:
             self.degraded.append(Degradation(part=name, reason=unless))
             return None
@@ -92,7 +106,7 @@ def choose_embedder(name: str, transcript: Transcript) -> tuple[Embedder, str | 
 
 def analyze(
     transcript: Transcript,
-    scenario: Any | None = None,
+    scenario: ScenarioView | None = None,
     *,
     embedder: Embedder | str = "auto",
     cache_path: str | None = None,
@@ -123,7 +137,7 @@ def analyze(
 
 
 def _corpus(
-    transcript: Transcript, scenario: Any | None, embedder: Embedder, notes: list[str]
+    transcript: Transcript, scenario: ScenarioView | None, embedder: Embedder, notes: list[str]
 ) -> Corpus:
     delegations = moderators = None
     if scenario is not None:
@@ -157,7 +171,7 @@ class _Basis:
     no_claims: str | None
 
 
-def _basis(corpus: Corpus, scenario: Any | None, embedder: Embedder, steps: _Steps) -> _Basis:
+def _basis(corpus: Corpus, scenario: ScenarioView | None, embedder: Embedder, steps: _Steps) -> _Basis:
     too_few = "needs at least two delegations who speak" if len(corpus.delegations) < 2 else None
     no_claims = None if corpus.claims else "no delegation made a statement long enough to analyse"
     speakers = corpus.transcript.speakers
@@ -183,7 +197,7 @@ def _basis(corpus: Corpus, scenario: Any | None, embedder: Embedder, steps: _Ste
 
 
 def _sections(
-    corpus: Corpus, scenario: Any | None, embedder: Embedder, steps: _Steps, notes: list[str]
+    corpus: Corpus, scenario: ScenarioView | None, embedder: Embedder, steps: _Steps, notes: list[str]
 ) -> Report:
     if scenario is None:
         notes.append(
@@ -202,7 +216,7 @@ def _sections(
         "common_ground",
         lambda: common_ground(
             corpus,
-            b.themes,
+            cast(ThemeSet, b.themes),  # present whenever there are claims (the step's condition)
             b.responses,
             relation=_relation(scenario),
             limit=COMMON_GROUND_LISTED,
@@ -240,7 +254,7 @@ def _sections(
 
 def _stated(
     corpus: Corpus,
-    scenario: Any | None,
+    scenario: ScenarioView | None,
     embedder: Embedder,
     b: _Basis,
     findings: list[CommonGroundFinding] | None,
@@ -282,11 +296,11 @@ def _record(turn: Turn, corpus: Corpus) -> TurnRecord:
     )
 
 
-def _relation(scenario: Any | None) -> Callable[[str, str], float] | None:
+def _relation(scenario: ScenarioView | None) -> Callable[[str, str], float] | None:
     return scenario.relation if scenario is not None else None
 
 
-def _meta(corpus: Corpus, scenario: Any | None, notes: list[str], steps: _Steps) -> Meta:
+def _meta(corpus: Corpus, scenario: ScenarioView | None, notes: list[str], steps: _Steps) -> Meta:
     return Meta(
         title=corpus.transcript.title or (scenario.title if scenario is not None else ""),
         scenario=scenario.title if scenario is not None else None,
@@ -302,8 +316,8 @@ def _meta(corpus: Corpus, scenario: Any | None, notes: list[str], steps: _Steps)
 
 
 def _stances(
-    corpus: Corpus, axes: list[Axis], points: dict[str, list[Point]], scenario: Any | None
-):  # noqa: ANN202
+    corpus: Corpus, axes: list[Axis], points: dict[str, list[Point]], scenario: ScenarioView | None
+) -> list[QuestionStances]:
     declared: dict[str, dict[str, str]] = {}
     if scenario is not None:
         for d in scenario.delegations:
@@ -312,7 +326,7 @@ def _stances(
     return [question_stances(corpus, a, points.get(a.id, []), declared.get(a.id)) for a in axes]
 
 
-def _convergence(corpus: Corpus, points: dict[str, list[Point]]):  # noqa: ANN202
+def _convergence(corpus: Corpus, points: dict[str, list[Point]]) -> list[QuestionConvergence]:
     phases = phase_of_turns(corpus.transcript)
     return [convergence(qid, pts, phases) for qid, pts in points.items()]
 
@@ -325,7 +339,7 @@ def _themes(corpus: Corpus, themes: ThemeSet) -> list[Theme]:
             ThemePlacement(
                 delegation=d,
                 position=t.position(d),
-                score=t.stand.get(d),  # type: ignore[arg-type]
+                score=t.stand.get(d),
                 turns=sorted({s.turn for s in sentences if s.speaker == d}),
             )
             for d in corpus.delegations
@@ -351,9 +365,10 @@ def _themes(corpus: Corpus, themes: ThemeSet) -> list[Theme]:
     return out
 
 
-def _representatives(corpus: Corpus, ids: list[int], centroid, n: int = 3):  # noqa: ANN001, ANN202
+def _representatives(corpus: Corpus, ids: list[int], centroid: np.ndarray, n: int = 3) -> list[Sentence]:
     scored = sorted(ids, key=lambda i: -float(corpus.centred[i] @ centroid))
-    seen, out = set(), []
+    seen: set[str] = set()
+    out: list[Sentence] = []
     for i in scored:
         s = corpus.sentences[i]
         if s.speaker not in seen:

@@ -16,16 +16,18 @@ opposes (0) … supports (1), from endorsement and rejection cues.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from summitry.analysis.corpus import Corpus
 from summitry.analysis.cues import cues
-from summitry.analysis.embed import Embedder
+from summitry.analysis.scenario_view import ScenarioView
 from summitry.analysis.schema import DelegationStance, QuestionStances, StancePoint, StanceShift
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.themes import ThemeSet, sentence_stand
+from summitry.embed import Embedder
 
 RELEVANT_QUANTILE = 0.6
 FULL_SELECTION_CLAIMS = 100
@@ -53,11 +55,11 @@ class Point:
     probabilities: np.ndarray
 
 
-def scenario_axes(scenario: object | None) -> list[Axis]:
+def scenario_axes(scenario: ScenarioView | None) -> list[Axis]:
     """The lesson questions of a scenario as axes (none without a scenario)."""
     if scenario is None:
         return []
-    questions = scenario.lesson.questions  # type: ignore[attr-defined]
+    questions = scenario.lesson.questions
     return [Axis(q.id, q.text, [(o.id, o.text) for o in q.options], "scenario") for q in questions]
 
 
@@ -118,7 +120,8 @@ def _theme_points(corpus: Corpus, axis: Axis, themes: ThemeSet) -> list[Point]:
 
 def _softmax(values: np.ndarray) -> np.ndarray:
     e = np.exp(values - values.max())
-    return e / e.sum()
+    shares: np.ndarray = e / e.sum()
+    return shares
 
 
 def _adjust(probs: np.ndarray, text: str) -> np.ndarray:
@@ -131,7 +134,8 @@ def _adjust(probs: np.ndarray, text: str) -> np.ndarray:
         probs[nearest] *= REJECT_DAMPING
     elif found.endorse > found.reject:
         probs[nearest] *= ENDORSE_BOOST
-    return probs / probs.sum()
+    shares: np.ndarray = probs / probs.sum()
+    return shares
 
 
 def _position(probs: np.ndarray) -> float:
@@ -218,7 +222,7 @@ def question_stances(
         question_id=axis.id,
         question=axis.text,
         options=[o for o, _ in axis.options],
-        source=axis.source,  # type: ignore[arg-type]
+        source=axis.source,
         delegations=[
             delegation_stance(d, points, axis, declared.get(d)) for d in corpus.delegations
         ],
@@ -234,7 +238,9 @@ def turn_positions(points_by_axis: dict[str, list[Point]]) -> dict[tuple[str, in
     return {k: float(np.mean(v)) for k, v in sums.items()}
 
 
-def agreement_between(positions: dict[tuple[str, int], float], axes: list[str]):  # noqa: ANN201
+def agreement_between(
+    positions: dict[tuple[str, int], float], axes: list[str]
+) -> Callable[[int, int], float | None]:
     """A function (turn, other turn) -> agreement -1 … +1 on the questions both touch, or None."""
 
     def agreement(turn: int, other: int) -> float | None:

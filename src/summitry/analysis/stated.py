@@ -2,7 +2,7 @@
 
 Each statement (:mod:`.stated_claims`) is checked against the claims the two delegations made
 before it (a summary speaks of what was said; replies to the summary would only echo it). The
-claims are those common ground is made of (:func:`.common_ground.supportive_claims`: supportive,
+claims are those common ground is made of (:class:`.supportive.SupportiveClaims`: supportive,
 not a rebuttal of the partner), and the topic is placed in the corpus's space the way authored
 theme labels are. How close a claim is to the topic is read on the session's own scale
 (:mod:`.topic_scale`):
@@ -26,15 +26,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitry.analysis.common_ground import supportive_claims
 from summitry.analysis.corpus import Corpus
-from summitry.analysis.embed import Embedder
 from summitry.analysis.labels import LabelIndex, build_label_index
 from summitry.analysis.responses import Response
 from summitry.analysis.schema import CommonGroundFinding, Evidence, StatedCommonGround, StatedSide
 from summitry.analysis.sentences import Sentence
 from summitry.analysis.stated_claims import Statement, moderator_statements
+from summitry.analysis.supportive import SupportiveClaims
 from summitry.analysis.topic_scale import TopicScale, baselines, project, topic_scale
+from summitry.embed import Embedder
 from summitry.text.stems import content_stems
 
 __all__ = ["same_theme", "stated_common_ground"]
@@ -77,7 +77,7 @@ class _Checker:
         self.corpus = corpus
         self.scale = scale
         # the claims common ground is made of, chosen exactly as the common-ground step does
-        self.supportive = supportive_claims(corpus, responses)
+        self.supportive = SupportiveClaims(corpus, responses)
 
     def side(self, delegation: str, partner: str, topic: tuple[np.ndarray, float], before: int) -> _Side:
         """What the delegation said closest to the topic before turn ``before``: its supportive
@@ -187,7 +187,7 @@ def _side_record(side: _Side) -> StatedSide:
     r = side.reading
     return StatedSide(
         delegation=side.delegation,
-        on_topic=r.level,  # type: ignore[arg-type]
+        on_topic=r.level,
         similarity=r.similarity,
         strength=round(r.strength, 3),
         chance=round(r.chance, 3),

@@ -172,7 +172,7 @@ def moderator_statements(corpus: Corpus, names: Iterable[str] | None = None) -> 
     ``names`` are the delegations the statements may name (the corpus's by default)."""
     known = list(dict.fromkeys([*(names or []), *corpus.delegations]))
     matcher = NameMatcher(known)
-    out = []
+    out: list[Statement] = []
     for s in corpus.sentences:
         if s.speaker in corpus.moderators and not s.is_quoted:
             out.extend(Statement(c, s.turn, s.speaker, s.text) for c in find_stated_claims(s.text, matcher))

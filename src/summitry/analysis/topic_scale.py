@@ -15,9 +15,9 @@ import numpy as np
 
 from summitry.analysis.common_ground import MAX_SIDE, evenly_spaced
 from summitry.analysis.corpus import Corpus
-from summitry.analysis.embed import Embedder
 from summitry.analysis.labels import LabelIndex, project_labels
 from summitry.analysis.sentences import Sentence
+from summitry.embed import Embedder
 
 __all__ = ["TopicScale", "baselines", "project", "scale_sample", "topic_scale"]
 
@@ -104,7 +104,8 @@ def baselines(corpus: Corpus, vectors: np.ndarray) -> np.ndarray:
     """Each phrase's median similarity to the claims. Similarities are read above it: a phrase
     sits nearer to or further from every claim at once (a phrase vector is not centred as the
     claims are; some phrases are broad), and most claims do not speak to any one phrase."""
-    return np.median(corpus.centred[[s.id for s in scale_sample(corpus)]] @ vectors.T, axis=0)
+    medians: np.ndarray = np.median(corpus.centred[[s.id for s in scale_sample(corpus)]] @ vectors.T, axis=0)
+    return medians
 
 
 def scale_sample(corpus: Corpus) -> list[Sentence]:

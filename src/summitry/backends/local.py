@@ -31,7 +31,6 @@ import random
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,13 +38,18 @@ from typing import Any
 from summitry.backends.base import Completion, CompletionRequest, check_style
 from summitry.backends.bundled import bundled_model_path
 from summitry.backends.dry import DryPenalty
-from summitry.backends.parallel import Decoded, ParallelDecoder, Sampling
-from summitry.errors import (
-    BackendError,
-    EmptyResponseError,
-    MissingDependencyError,
-    ModelNotFoundError,
+from summitry.backends.llama_adapter import (
+    Llama,
+    PerfCounters,
+    adds_bos,
+    clear_cache,
+    import_llama_cpp,
+    load_llama,
+    logits_processors,
+    quiet,
 )
+from summitry.backends.parallel import Decoded, ParallelDecoder, Sampling
+from summitry.errors import BackendError, EmptyResponseError, ModelNotFoundError
 
 
 def available_cores() -> int:
@@ -67,23 +71,11 @@ def default_threads() -> int:
     return int(value)
 
 
-def _import_llama_cpp() -> Any:
-    try:
-        import llama_cpp
-    except ImportError as exc:
-        raise MissingDependencyError(
-            "the local backend needs the package 'llama-cpp-python', which is not installed",
-            hint="install it with: pip install 'summitry[local]' "
-                 "(or run with --backend composer, which works now)",
-        ) from exc
-    return llama_cpp
-
-
 @dataclass
 class _Loaded:
     """A loaded model and the lock that serialises its use."""
 
-    llama: Any
+    llama: Llama
     lock: threading.RLock
     decoder: ParallelDecoder
 
@@ -107,11 +99,6 @@ def _check_model_file(path: Path) -> None:
                                       "or pick another file")
 
 
-def _quiet(llama_cpp: Any) -> AbstractContextManager[Any]:
-    suppress = getattr(getattr(llama_cpp, "_utils", None), "suppress_stdout_stderr", None)
-    return suppress(disable=False) if suppress is not None else nullcontext()
-
-
 def load_model(path: Path, *, n_ctx: int, n_threads: int, swa_full: bool,
                n_batch: int) -> _Loaded:
     """The loaded model for these settings, loading it once per process."""
@@ -119,14 +106,10 @@ def load_model(path: Path, *, n_ctx: int, n_threads: int, swa_full: bool,
     with _LOADED_LOCK:
         if key in _LOADED:
             return _LOADED[key]
-        llama_cpp = _import_llama_cpp()
+        import_llama_cpp()
         try:
-            with _quiet(llama_cpp):  # llama.cpp prints notes on stderr even when not verbose
-                llama = llama_cpp.Llama(
-                    model_path=str(path), n_ctx=n_ctx, n_threads=n_threads,
-                    n_threads_batch=n_threads, n_batch=n_batch, swa_full=swa_full,
-                    verbose=False,
-                )
+            llama = load_llama(path, n_ctx=n_ctx, n_threads=n_threads, n_batch=n_batch, swa_full=swa_full)
+            with quiet():
                 decoder = ParallelDecoder(llama, sequences=PARALLEL_SEQUENCES, n_ctx=n_ctx,
                                           n_threads=n_threads, n_batch=n_batch)
         except (ValueError, RuntimeError) as exc:
@@ -161,7 +144,7 @@ class LlamaCppModel:
         swa_full: bool = True,
         n_batch: int = 512,
     ) -> None:
-        _import_llama_cpp()
+        import_llama_cpp()
         path = Path(model_path).expanduser() if model_path else bundled_model_path()
         _check_model_file(path)
         self.model_path = path
@@ -182,16 +165,15 @@ class LlamaCppModel:
     def prompt_tokens(self, prompt: str) -> list[int]:
         """The tokens of a whole prompt, beginning-of-text token included."""
         llama = self._llama
-        tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
-        if llama._model.add_bos_token() and llama.token_bos() >= 0:
+        tokens: list[int] = llama.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
+        if adds_bos(llama):
             tokens = [llama.token_bos(), *tokens]
         return tokens
 
     def clear_cache(self) -> None:
         """Forget the cached prompt: the next call evaluates its whole prompt (a cold run)."""
         with self._loaded.lock:
-            self._llama.reset()
-            self._llama._ctx.kv_cache_clear()
+            clear_cache(self._llama)
             self._loaded.decoder.clear()
 
     def reusable_prefix(self, tokens: list[int]) -> int:
@@ -201,6 +183,10 @@ class LlamaCppModel:
     def tokens_decoded(self) -> int:
         """Tokens handed to llama.cpp's decoder in the last call (prompt and candidates)."""
         return self._loaded.decoder.tokens_decoded()
+
+    def perf_counters(self) -> PerfCounters:
+        """llama.cpp's own counts and timings of the last call (prompt and generation)."""
+        return self._loaded.decoder.context.perf()
 
     def complete(self, request: CompletionRequest) -> Completion:
         check_style(self, request)
@@ -271,6 +257,5 @@ def _sampling(request: CompletionRequest) -> dict[str, Any]:
     if request.repeat_penalty is not None:
         options["repeat_penalty"] = request.repeat_penalty
     if request.dry_multiplier:
-        llama_cpp = _import_llama_cpp()
-        options["logits_processor"] = llama_cpp.LogitsProcessorList([DryPenalty(request.dry_multiplier)])
+        options["logits_processor"] = logits_processors([DryPenalty(request.dry_multiplier)])
     return options

@@ -16,15 +16,11 @@ import time
 from typing import Any
 
 from summitry.backends.base import CompletionRequest
-from summitry.backends.local import LlamaCppModel, _import_llama_cpp
+from summitry.backends.local import LlamaCppModel
 
 HEADER = ("# A Diplomatic Classroom on Shared Rivers\n\n*Delegations of upstream and "
           "downstream nations discuss data sharing, droughts and a joint commission.*\n\n---\n\n")
 SPEAKERS = ("Egypt", "Ethiopia", "Sudan", "Uganda", "Kenya", "Tanzania")
-
-
-def _perf(model: LlamaCppModel) -> Any:
-    return _import_llama_cpp().llama_perf_context(model._loaded.decoder.context.ctx)
 
 
 def speeds(model: LlamaCppModel, prompt: str, generate: int, repeat: int = 1
@@ -35,12 +31,12 @@ def speeds(model: LlamaCppModel, prompt: str, generate: int, repeat: int = 1
     for attempt in range(repeat):
         model.clear_cache()
         model.complete(CompletionRequest(prompt=prompt, max_tokens=1, temperature=0.0))
-        data = _perf(model)
-        prompt_rates.append(data.n_p_eval / (data.t_p_eval_ms / 1000.0))
+        data = model.perf_counters()
+        prompt_rates.append(data.prompt_tokens / (data.prompt_ms / 1000.0))
         model.complete(CompletionRequest(prompt=prompt + " We", max_tokens=generate,
                                          temperature=0.7, seed=attempt))
-        data = _perf(model)
-        generation_rates.append(data.n_eval / (data.t_eval_ms / 1000.0))
+        data = model.perf_counters()
+        generation_rates.append(data.generated_tokens / (data.generation_ms / 1000.0))
     return {"prompt_tokens": len(model.prompt_tokens(prompt)),
             "prompt_tokens_per_s": round(max(prompt_rates), 1),
             "generated_tokens": generate,

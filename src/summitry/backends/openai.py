@@ -182,7 +182,7 @@ class OpenAICompatibleModel:
         if self.style == "completion" and request.style == "chat":
             raise BackendError("this server is set to style 'completion' but got chat messages",
                                hint="use --style chat or auto, or send a document prompt")
-        return request.style if self.style == "auto" else self.style  # type: ignore[return-value]
+        return request.style if self.style == "auto" else self.style
 
     def _body(self, request: CompletionRequest, style: str, *, n: int,
               attempt: int) -> dict[str, Any]:
@@ -247,7 +247,8 @@ class OpenAICompatibleModel:
             raise self._status_error(response)
         if method == "GET":
             try:
-                return response.json()
+                answer: dict[str, Any] = response.json()
+                return answer
             except ValueError as exc:
                 raise ServerError(f"{url} sent an unreadable answer (not JSON)",
                                   hint="is this an OpenAI-compatible API? check --base-url",

@@ -20,14 +20,13 @@ removing the end of a sequence and decoding again is exact.
 
 from __future__ import annotations
 
-import ctypes
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
 from summitry.backends.base import common_prefix
+from summitry.backends.llama_adapter import Llama, SamplerChain, SequenceContext
 from summitry.errors import BackendError
 
 PENALTY_WINDOW = 64  # tokens the repetition penalty looks back on (llama-cpp-python's default)
@@ -71,7 +70,7 @@ class _Candidate:
     """One sequence being decoded."""
 
     seq: int
-    sampler: Any
+    sampler: SamplerChain
     tokens: list[int] = field(default_factory=list)
     data: bytes = b""
     finish: str | None = None
@@ -96,45 +95,28 @@ class ParallelDecoder:
     weights of an already loaded ``llama_cpp.Llama``; calls must be serialised by the caller.
     """
 
-    def __init__(self, llama: Any, *, sequences: int = 4, n_ctx: int, n_threads: int, n_batch: int) -> None:
-        import llama_cpp
-        from llama_cpp import _internals
-
-        self._llama_cpp = llama_cpp
-        self._internals = _internals
+    def __init__(self, llama: Llama, *, sequences: int = 4, n_ctx: int, n_threads: int, n_batch: int) -> None:
         self.llama = llama
         self.sequences = sequences
         self.n_batch = n_batch
-        # the loaded model's own settings (attention kernel, cache types…), so both contexts
-        # compute the same numbers; then room for several sequences in one shared cache
-        params = llama_cpp.llama_context_params.from_buffer_copy(llama.context_params)
-        params.n_ctx = n_ctx
-        params.n_batch = n_batch
-        params.n_ubatch = n_batch
-        params.n_seq_max = sequences
-        params.n_threads = params.n_threads_batch = n_threads
-        params.kv_unified = True
-        params.no_perf = False
-        self.context = _internals.LlamaContext(model=llama._model, params=params, verbose=False)
-        self.batch = _internals.LlamaBatch(n_tokens=max(n_batch, sequences), embd=0, n_seq_max=sequences,
-                                           verbose=False)
-        self.vocab = llama._model.vocab
-        self.n_vocab = llama._model.n_vocab()
+        self.context = SequenceContext(llama, sequences=sequences, n_ctx=n_ctx, n_threads=n_threads,
+                                       n_batch=n_batch)
+        self.n_vocab = self.context.n_vocab
         self.held: list[list[int]] = [[]]  # the tokens each sequence holds in the cache, in order
         self._decoded = 0
         self._last_index = 0
         self._ending_tokens: dict[tuple[str, ...], list[int]] = {}
         # every token's text, read once with the model (under a second for 262k tokens)
-        self._pieces = [self._piece(t) for t in range(self.n_vocab)]
-        self._eog = {t for t in range(self.n_vocab) if llama_cpp.llama_vocab_is_eog(self.vocab, t)}
+        self._pieces = [self.context.piece(t) for t in range(self.n_vocab)]
+        self._eog = {t for t in range(self.n_vocab) if self.context.is_end_of_generation(t)}
 
     @property
     def n_ctx(self) -> int:
-        return int(self.context.n_ctx())
+        return self.context.n_ctx
 
     def clear(self) -> None:
         """Forget every cached token: the next call evaluates its whole prompt."""
-        self.context.kv_cache_clear()
+        self.context.clear()
         self.held = [[]]
 
     def tokens_decoded(self) -> int:
@@ -158,7 +140,7 @@ class ParallelDecoder:
         """``n`` candidates continuing ``tokens``; candidate ``i`` draws with ``seed + i``."""
         if not tokens:
             raise BackendError("the prompt is empty", hint="give the model some text to continue")
-        self._llama_cpp.llama_perf_context_reset(self.context.ctx)  # llama.cpp's counters cover this call
+        self.context.reset_perf()  # llama.cpp's counters cover this call
         self._decoded = 0
         started = time.perf_counter()
         cached = self._evaluate_prompt(tokens)
@@ -190,13 +172,13 @@ class ParallelDecoder:
             # (llama.cpp's sums run over the cache in cell order)
             self.clear()
             best, reuse = 0, 0
-        memory = self.context.memory
+        context = self.context
         if best != 0:  # continue the candidate this prompt goes on with
-            self._llama_cpp.llama_memory_seq_rm(memory, 0, -1, -1)
-            self._llama_cpp.llama_memory_seq_cp(memory, best, 0, -1, -1)
+            context.seq_rm(0, -1, -1)
+            context.seq_cp(best, 0)
         for seq in range(1, self.sequences):
-            self._llama_cpp.llama_memory_seq_rm(memory, seq, -1, -1)
-        if not self._llama_cpp.llama_memory_seq_rm(memory, 0, reuse, -1):
+            context.seq_rm(seq, -1, -1)
+        if not context.seq_rm(0, reuse, -1):
             self.clear()  # a cache that cannot cut a sequence short is rebuilt from scratch
             reuse = 0
         self.held = [self.held[best][:reuse]]
@@ -213,11 +195,10 @@ class ParallelDecoder:
     # -- the candidates --------------------------------------------------------------------
 
     def _generate(self, tokens: list[int], indices: range, sampling: Sampling, seed: int) -> list[_Candidate]:
-        memory = self.context.memory
         samplers = self._samplers(tokens, sampling, [seed + i for i in indices])
         group = [_Candidate(seq=k, sampler=sampler) for k, sampler in enumerate(samplers)]
         for candidate in group[1:]:
-            self._llama_cpp.llama_memory_seq_cp(memory, 0, candidate.seq, -1, -1)
+            self.context.seq_cp(0, candidate.seq)
         for candidate in group:
             candidate.logits_index = self._last_index
         position = len(tokens)
@@ -245,11 +226,11 @@ class ParallelDecoder:
         if len(candidate.tokens) < sampling.min_tokens:
             self._hold_back_endings(candidate.logits_index, sampling.stop)
         token = candidate.sampler.sample(self.context, candidate.logits_index)
-        if self._llama_cpp.llama_vocab_is_eog(self.vocab, token):
+        if self.context.is_end_of_generation(token):
             candidate.finish = "stop"
             return
         candidate.tokens.append(token)
-        candidate.data += self._piece(token)
+        candidate.data += self._pieces[token]
         if sampling.stop and _cut_at_stop(candidate.data.decode("utf-8", errors="ignore"), sampling.stop)[1]:
             candidate.finish = "stop"
         elif len(candidate.tokens) >= sampling.max_tokens:
@@ -258,10 +239,7 @@ class ParallelDecoder:
     def _hold_back_endings(self, index: int, stop: tuple[str, ...]) -> None:
         """Make end of text, and every token whose piece holds a stop string, impossible at
         this batch index (a stop string split across tokens is not caught)."""
-
-        logits = np.ctypeslib.as_array(self._llama_cpp.llama_get_logits_ith(self.context.ctx, index),
-                                       shape=(self.n_vocab,))
-        logits[self._endings(stop)] = -np.inf
+        self.context.logits(index)[self._endings(stop)] = -np.inf
 
     def _endings(self, stop: tuple[str, ...]) -> list[int]:
         """The tokens that would end a candidate: end-of-generation ones and those whose text
@@ -273,23 +251,17 @@ class ParallelDecoder:
             ]
         return self._ending_tokens[stop]
 
-    def _piece(self, token: int) -> bytes:
-        buffer = ctypes.create_string_buffer(64)
-        size = self._llama_cpp.llama_token_to_piece(self.vocab, token, buffer, 64, 0, False)
-        return buffer.raw[: max(size, 0)]
-
-    def _samplers(self, tokens: list[int], sampling: Sampling, seeds: list[int]) -> list[Any]:
+    def _samplers(self, tokens: list[int], sampling: Sampling, seeds: list[int]) -> list[SamplerChain]:
         """One sampler chain per candidate, each with its own seeded draw. The penalties see
         the prompt's recent tokens: they are fed once to a shared chain, which is then cloned."""
-        shared = self._internals.LlamaSampler()
-        shared.add_penalties(self.n_vocab, PENALTY_WINDOW, sampling.repeat_penalty, 0.0, 0.0)
+        shared = SamplerChain()
+        shared.add_penalties(self.n_vocab, PENALTY_WINDOW, sampling.repeat_penalty)
         if sampling.dry_multiplier:
-            shared.add_dry(self.llama._model, sampling.dry_multiplier, DRY_BASE, DRY_ALLOWED, DRY_WINDOW,
-                           list(DRY_BREAKERS))
+            shared.add_dry(self.llama, sampling.dry_multiplier, DRY_BASE, DRY_ALLOWED, DRY_WINDOW, DRY_BREAKERS)
         if sampling.temperature > 0.0:
             shared.add_top_k(sampling.top_k)
-            shared.add_top_p(sampling.top_p, 1)
-            shared.add_min_p(MIN_P, 1)
+            shared.add_top_p(sampling.top_p)
+            shared.add_min_p(MIN_P)
             shared.add_temp(sampling.temperature)
         for token in tokens[-max(PENALTY_WINDOW, DRY_WINDOW if sampling.dry_multiplier else 0) :]:
             shared.accept(token)
@@ -297,7 +269,7 @@ class ParallelDecoder:
         for seed in seeds:
             chain = shared.clone()
             if sampling.temperature > 0.0:
-                chain.add_dist(seed & 0xFFFFFFFF)
+                chain.add_dist(seed)
             else:
                 chain.add_greedy()
             chains.append(chain)
@@ -308,15 +280,7 @@ class ParallelDecoder:
 
     def _run(self, entries: list[tuple[int, int, int, bool]]) -> None:
         """Decode one batch of (token, position, sequence, wants logits)."""
-        batch = self.batch.batch
-        batch.n_tokens = len(entries)
-        for i, (token, position, seq, logits) in enumerate(entries):
-            batch.token[i] = token
-            batch.pos[i] = position
-            batch.n_seq_id[i] = 1
-            batch.seq_id[i][0] = seq
-            batch.logits[i] = logits
-        status = self._llama_cpp.llama_decode(self.context.ctx, batch)
+        status = self.context.decode(entries)
         self._decoded += len(entries)
         if status != 0:
             self.clear()

@@ -27,8 +27,7 @@ ENTRY_POINT_GROUP = "summitry.backends"
 BUILTIN_BACKENDS: dict[str, str] = {
     "local": "summitry.backends.local:LlamaCppModel",
     "openai": "summitry.backends.openai:OpenAICompatibleModel",
-    "scripted": "summitry.testing.scripted:ScriptedModel",
-}
+}  # the scripted fake of summitry.testing is not one: tests register it (register_backend)
 
 _registered: dict[str, str | Callable[..., LanguageModel]] = {}
 
@@ -86,7 +85,8 @@ def load_backend(name: str) -> Callable[..., LanguageModel]:
             hint="known backends: " + ", ".join(backend_names()),
         )
     try:
-        return entry_point.load()
+        factory: Callable[..., LanguageModel] = entry_point.load()
+        return factory
     except ImportError as exc:
         raise MissingDependencyError(
             f"backend '{name}' (from entry point '{entry_point.value}') cannot be imported: {exc}",

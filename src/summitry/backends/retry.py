@@ -56,7 +56,7 @@ class RetryingModel(ModelWrapper):
         if isinstance(error, RateLimitError) and error.retry_after is not None:
             return max(0.0, error.retry_after)
         backoff = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
-        return backoff * (1.0 + self.jitter * self._random.random())
+        return float(backoff * (1.0 + self.jitter * self._random.random()))
 
     def complete(self, request: CompletionRequest) -> Completion:
         started = self.clock()

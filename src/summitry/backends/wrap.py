@@ -31,11 +31,11 @@ def wrap(
 
     ``model`` may be None only to replay a cassette (``record=PATH, record_mode="replay"``).
     """
-    wrapped: Any = model
+    wrapped: LanguageModel | None = model
     if model is not None and retry:
         wrapped = RetryingModel(model, **(retry if isinstance(retry, dict) else {}))
     if record is not None:
-        wrapped = RecordingModel(wrapped, record, mode=record_mode)
+        wrapped = RecordingModel(wrapped, record, mode=record_mode)  # replays alone when wrapped is None
     if wrapped is None:
         raise BackendError("no backend to wrap",
                            hint="pass a model, or replay a cassette (record=PATH, "

@@ -67,16 +67,11 @@ def run_analysis(
     source: Path, scenario_ref: str | None, embedder: str, folder: Path
 ) -> tuple[Any, float]:
     """Load, analyse and write the report files; returns the report and the seconds it took."""
-    from summitry.analysis.embed import EMBEDDER_NAMES
     from summitry.analysis.html import write_html
     from summitry.analysis.report import analyze as build_report
-    from summitry.errors import did_you_mean
+    from summitry.embed import get_embedder
 
-    if embedder not in EMBEDDER_NAMES:
-        raise AnalysisError(
-            f"unknown embedder '{embedder}'; use one of: {', '.join(EMBEDDER_NAMES)}."
-            f"{did_you_mean(embedder, EMBEDDER_NAMES)}"
-        )
+    get_embedder(embedder)  # an unknown name fails before anything is read
     started = time.perf_counter()
     transcript, logged_scenario = load_source(source)
     scenario = _load_scenario(scenario_ref) if scenario_ref else logged_scenario
@@ -109,7 +104,8 @@ def load_source(path: Path) -> tuple[Transcript, Any | None]:
                 f"{path} is a session log, but session support is not installed"
             ) from exc
         found["scenario"] = read_scenario(path)
-        return read_transcript(path)
+        transcript: Transcript = read_transcript(path)
+        return transcript
 
     transcript = load_transcript(path, log_loader=from_log)
     return transcript, found.get("scenario")

@@ -19,6 +19,7 @@ from summitry.backends.registry import get_backend
 from summitry.cli.console import console, err_console
 from summitry.evaluation.spread import Spread, spreads
 from summitry.judge import Reader, judge_transcript
+from summitry.measures.thresholds import SEMANTIC_DUPLICATE
 from summitry.transcript.load import load_transcript
 
 HONEST = (
@@ -51,7 +52,7 @@ JUDGED = (
 )
 BY_CONSTRUCTION = (
     ("identity_confusions", "identity confusions (the same check filters them)"),
-    ("near_duplicates", "near-duplicate turns (the same check filters them)"),
+    ("near_duplicates", f"near-duplicate turns, cosine > {SEMANTIC_DUPLICATE} (the same check filters them)"),
     ("distinctiveness", "persona distinctiveness (interests stamped in turns)"),
     ("chance", "  chance level"),
     ("responsiveness", "turns naming another delegation (openings name them)"),
@@ -100,8 +101,9 @@ def evaluate(
 ) -> None:
     """Run sessions on each backend, scenario and seed; print every figure's mean and range over
     the seeds and write them, with each session's figures, to eval.json."""
-    from summitry.analysis.embed import CachedEmbedder, get_embedder
+    from summitry.embed import CachedEmbedder, get_embedder
     from summitry.evaluation.runner import evaluate_one
+    from summitry.realize.config import RealizerConfig
     from summitry.scenario import bundled_names
 
     sources = [*(scenarios or []), *scenario]
@@ -111,15 +113,16 @@ def evaluate(
     if reference and judge is None:
         raise typer.BadParameter("--reference needs --judge: only the judge reads reference transcripts")
     reader = _judge(judge, model, base_url, judge_context)
-    options = {} if judge else {**({"model": model} if model else {}), **({"base_url": base_url} if base_url else {})}
+    backend_model, backend_url = (None, None) if judge else (model, base_url)
     vectors = CachedEmbedder(get_embedder(embedder))
     rows = []
     for name in backend:
+        config = RealizerConfig(name=name, model=backend_model, base_url=backend_url)
         for source in sources:
             for seed in seed_list:
                 err_console.print(f"evaluating {name} on {source}, seed {seed} …")
                 folder = out / name / Path(source).stem / f"seed-{seed}"
-                rows.append(evaluate_one({"name": name, **options}, source, seed, folder, vectors, judge=reader))
+                rows.append(evaluate_one(config, source, seed, folder, vectors, judge=reader))
     rows += _references(reference, reader)
     keys = [k for _, section in SECTIONS for k, _ in section]
     summary = spreads(rows, keys)

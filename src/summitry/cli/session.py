@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from summitry.cli.analyze import analyze_session
 from summitry.cli.console import console, err_console
-from summitry.cli.progress import SessionProgress
+from summitry.cli.progress import SessionProgress, print_accounting
 from summitry.errors import SessionError
+from summitry.realize.config import RealizerConfig
 from summitry.session.log import read_state, resolve_log_path
 from summitry.session.state import SessionState
 from summitry.transcript import render_json, render_markdown
+
+if TYPE_CHECKING:
+    from summitry.session.run import SessionOutcome
 
 DEFAULT_SCENARIO = "quantum-summit"
 LOG_NAME = "session.jsonl"
@@ -47,28 +54,21 @@ def run(
     report: Annotated[bool, typer.Option(help="analyze the session at the end")] = False,
 ) -> None:
     """Run a diplomatic-classroom session and write its log and transcript."""
+    # the engine, the realizers and the scenarios load here, not when `summitry analyze` starts
     from summitry.realize.factory import build_realizer
     from summitry.scenario.loader import load_scenario
-    from summitry.session.engine import Engine
+    from summitry.session.run import run_session
 
+    config = RealizerConfig(name=backend, model=model, base_url=base_url,
+                            record=str(record.resolve()) if record is not None else None)
     loaded = load_scenario(scenario)
-    config = _realizer_config(backend, model, base_url, record)
     realizer = build_realizer(config)
     folder = out or Path("runs") / f"{_slug(scenario)}-seed{seed}"
     log_path = _prepare_folder(folder, force)
-    with SessionProgress(enabled=not quiet, show_turns=show) as progress:
-        engine = Engine.start(
-            loaded,
-            source=scenario,
-            seed=seed,
-            realizer=realizer,
-            realizer_config=config,
-            log_path=log_path,
-            observer=progress.observe,
-            sync=backend != "composer",
-        )
-        state = _run_engine(engine, folder)
-    _finish(state, folder, engine.seconds, realizer, report)
+    with SessionProgress(enabled=not quiet, show_turns=show) as progress, _transcript_kept(log_path):
+        outcome = run_session(loaded, log_path, seed=seed, realizer=realizer, config=config, source=scenario,
+                              on_event=progress.observe, sync=not config.is_composer)
+    _finish(outcome, report)
 
 
 def resume(
@@ -79,21 +79,19 @@ def resume(
 ) -> None:
     """Continue an interrupted session from its last complete event."""
     from summitry.realize.factory import build_realizer
-    from summitry.session.engine import Engine
+    from summitry.session.run import resume_session
 
     log_path = resolve_log_path(log)
     state = read_state(log_path)
-    folder = log_path.parent
     if state.is_complete:
         console.print(f"[green]This session is already complete[/] ({len(state.turns)} turns).")
-        _write_transcript(state, folder)
+        _write_transcript(state, log_path.parent)
         return
     realizer = build_realizer(state.started.realizer)
     err_console.print(f"Resuming at turn {len(state.turns) + 1} ({len(state.turns)} turns kept).")
-    with SessionProgress(enabled=not quiet, show_turns=show, resumed=state) as progress:
-        engine = Engine.resume(log_path, realizer, observer=progress.observe)
-        state = _run_engine(engine, folder)
-    _finish(state, folder, engine.seconds, realizer, report)
+    with SessionProgress(enabled=not quiet, show_turns=show, resumed=state) as progress, _transcript_kept(log_path):
+        outcome = resume_session(log_path, realizer=realizer, on_event=progress.observe)
+    _finish(outcome, report)
 
 
 def render(
@@ -133,19 +131,14 @@ def _prepare_folder(folder: Path, force: bool) -> Path:
     return log_path
 
 
-def _realizer_config(backend: str, model: str | None, base_url: str | None, record: Path | None) -> dict[str, Any]:
-    config: dict[str, Any] = {"name": backend}
-    for key, value in (("model", model), ("base_url", base_url), ("record", record)):
-        if value is not None:
-            config[key] = str(Path(value).resolve()) if key == "record" else value
-    return config
-
-
-def _run_engine(engine: Any, folder: Path) -> SessionState:
+@contextmanager
+def _transcript_kept(log_path: Path) -> Iterator[None]:
+    """Whatever stops the session, what was said so far stays readable as a transcript."""
     try:
-        return engine.run()
+        yield
     except BaseException:
-        _write_transcript(engine.state, folder)  # what was said so far stays readable
+        if log_path.exists() and log_path.stat().st_size:
+            _write_transcript(read_state(log_path), log_path.parent)
         raise
 
 
@@ -155,22 +148,19 @@ def _write_transcript(state: SessionState, folder: Path) -> Path:
     return path
 
 
-def _finish(state: SessionState, folder: Path, seconds: float, realizer: Any, report: bool) -> None:
+def _finish(outcome: SessionOutcome, report: bool) -> None:
+    state, folder, realizer = outcome.state, outcome.log_path.parent, outcome.realizer
     transcript_path = _write_transcript(state, folder)
     fallbacks = sum(1 for s in state.spoken if s.fallback)
     console.print(
-        f"[green]Session complete[/]: {len(state.turns)} turns in {seconds:.2f} s "
+        f"[green]Session complete[/]: {len(state.turns)} turns in {outcome.seconds:.2f} s "
         f"({realizer.name}{f', {fallbacks} composer fallbacks' if fallbacks else ''})"
     )
     summary = getattr(realizer, "summary", None)
     if callable(summary):
-        from summitry.cli.progress import print_accounting
-
         print_accounting(summary())
-    console.print(f"  transcript: {transcript_path}\n  log:        {folder / LOG_NAME}")
+    console.print(f"  transcript: {transcript_path}\n  log:        {outcome.log_path}")
     if report:
-        from summitry.cli.analyze import analyze_session
-
         started = time.perf_counter()
-        analyze_session(folder / LOG_NAME, folder)
+        analyze_session(outcome.log_path, folder)
         err_console.print(f"  report written in {time.perf_counter() - started:.1f} s")

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from summitry.embed import Embedder
 from summitry.identity import identity_confusions
 from summitry.measures.distinct import distinct_2
 from summitry.measures.distinctiveness import speaker_identification
@@ -44,7 +45,7 @@ class SessionMetrics:
 def session_metrics(
     transcript: Transcript,
     delegations: list[str],
-    embedder: Any,
+    embedder: Embedder,
     fallbacks: list[bool] | None = None,
 ) -> SessionMetrics:
     """The figures for one session; ``fallbacks`` flags, per generated delegation turn, a fallback."""

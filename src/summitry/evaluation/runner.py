@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from summitry.embed import Embedder
 from summitry.evaluation.figures import honest_figures
 from summitry.evaluation.metrics import session_metrics
 from summitry.judge import Reader
+from summitry.realize.config import RealizerConfig
 from summitry.realize.factory import build_realizer
 from summitry.scenario import load_scenario
-from summitry.session.engine import Engine
 from summitry.session.events import Event, TurnSpoken
+from summitry.session.run import run_session
 from summitry.session.state import SessionState
 
 
@@ -48,11 +50,11 @@ def scenario_label(source: str) -> str:
 
 
 def evaluate_one(
-    backend: dict[str, Any],
+    backend: RealizerConfig,
     scenario_name: str,
     seed: int,
     folder: Path,
-    embedder: Any,
+    embedder: Embedder,
     on_turn: Callable[[SessionState], None] | None = None,
     judge: Reader | None = None,
 ) -> dict[str, Any]:
@@ -63,28 +65,19 @@ def evaluate_one(
     clock = TurnClock(on_turn=on_turn)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "session.jsonl").unlink(missing_ok=True)
-    engine = Engine.start(
-        scenario,
-        source=scenario_name,
-        seed=seed,
-        realizer=realizer,
-        realizer_config=backend,
-        log_path=folder / "session.jsonl",
-        observer=clock.observe,
-        sync=False,
-    )
     began = time.perf_counter()
-    state = engine.run()
+    state = run_session(scenario, folder / "session.jsonl", seed=seed, realizer=realizer, config=backend,
+                        source=scenario_name, on_event=clock.observe, sync=False).state
     wall = time.perf_counter() - began
     names = [d.name for d in scenario.delegations]
-    generated = [s for s in state.spoken if "candidates" in s.info]
+    generated = [s for s in state.spoken if s.info.generated]
     metrics = session_metrics(
         state.transcript(), names, embedder, fallbacks=[s.fallback for s in generated] if generated else None
     )
     figures, evidence = honest_figures(state)
     (folder / "figures.json").write_text(json.dumps({"figures": figures, "evidence": evidence}, indent=2))
     row = {
-        "backend": backend["name"],
+        "backend": backend.name,
         "scenario": scenario_label(scenario_name),
         "seed": seed,
         **figures,
@@ -99,15 +92,13 @@ def evaluate_one(
 
 
 def _timing(state: SessionState, wall: float, turn_seconds: list[float]) -> dict[str, Any]:
-    usage = [s.info["usage"] for s in state.spoken if "usage" in s.info]
-    generation = sum(u["generation_seconds"] for u in usage)
+    usage = [s.info.usage for s in state.spoken if s.info.usage is not None]
+    generation = sum(u.generation_seconds for u in usage)
     return {
         "session_seconds": round(wall, 3),
         "median_turn_seconds": round(statistics.median(turn_seconds), 3) if turn_seconds else None,
         "generation_seconds": round(generation, 3) if usage else None,
         "wall_over_generation": round(wall / generation, 3) if generation else None,
-        "prompt_tokens_evaluated": sum(u["prompt_tokens"] - u["cached_prompt_tokens"] for u in usage)
-        if usage
-        else None,
-        "completion_tokens": sum(u["completion_tokens"] for u in usage) if usage else None,
+        "prompt_tokens_evaluated": sum(u.evaluated_prompt_tokens for u in usage) if usage else None,
+        "completion_tokens": sum(u.completion_tokens for u in usage) if usage else None,
     }

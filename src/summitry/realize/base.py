@@ -44,6 +44,7 @@ class Realization:
 class Realizer(Protocol):
     """Turns a plan into words."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def realize(self, plan: TurnPlan, context: SessionContext) -> Realization: ...

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from summitry.embed import Embedder
 from summitry.identity import identity_confusions
 from summitry.measures.echoes import echoed_phrase
 from summitry.measures.near_duplicates import is_semantic_duplicate, nearest_earlier
@@ -59,7 +60,7 @@ def clean_candidate(raw: str, lead: str) -> str:
 class TurnChecker:
     """Judges candidates against the session so far, with an embedder for meaning."""
 
-    def __init__(self, scenario: Scenario, embedder) -> None:  # embedder: summitry.analysis.embed.Embedder
+    def __init__(self, scenario: Scenario, embedder: Embedder) -> None:
         self.scenario = scenario
         self.embedder = embedder
         self.names = [d.name for d in scenario.delegations]
@@ -111,7 +112,7 @@ class TurnChecker:
             for position, token in enumerate(tokens(sentence)):
                 novel = token.lower() not in known and not _demonym_of_known(token, known)
                 if novel and (token[0].isdigit() or (position > 0 and token[0].isupper() and token != "I")):
-                    return token
+                    return str(token)
         return None
 
     def _meaning(self, text: str, plan: TurnPlan, turns: tuple[Turn, ...]) -> Verdict:
@@ -143,5 +144,5 @@ _DEMONYM = re.compile(r"^([A-Za-z]{4,}?)(?:ese|ian|ean|an|i|ish|ic)$")
 def _demonym_of_known(token: str, known: set[str]) -> bool:
     """'Chinese', 'Iranian', 'Israeli': adjectives of names the session already knows."""
     found = _DEMONYM.match(token.lower())
-    return bool(found) and any(word.startswith(found.group(1)[:4]) for word in known if len(word) >= 4)
+    return found is not None and any(word.startswith(found.group(1)[:4]) for word in known if len(word) >= 4)
 

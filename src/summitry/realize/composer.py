@@ -345,7 +345,7 @@ def _reflect_opener(plan: TurnPlan, context: SessionContext, me: Delegation, w: 
     _say(w, me, "reflect", P.REFLECT_OPENERS, **v)
 
 
-def _notes(context: SessionContext):  # the mediator's common-ground findings of this phase
+def _notes(context: SessionContext) -> tuple[CommonGroundNote, ...]:  # the mediator's findings of this phase
     for plan in reversed(context.plans):
         if plan.common_ground:
             return plan.common_ground

@@ -18,6 +18,7 @@ import time
 from typing import Any
 
 from summitry.backends.base import ChatMessage, CompletionRequest, LanguageModel, estimate_tokens
+from summitry.embed import Embedder
 from summitry.plan import Move, TurnPlan
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.checks import TurnChecker, Verdict, clean_candidate
@@ -35,7 +36,7 @@ class GuidedRealizer:
     def __init__(
         self,
         model: LanguageModel,
-        embedder: Any,
+        embedder: Embedder,
         *,
         candidates: int = 3,
         max_tokens: int = 40,
@@ -99,7 +100,8 @@ class GuidedRealizer:
             # folding is decided on a model-independent size, so a replay lays out the same prompts
             self._layout = DocumentLayout(scenario, estimate_tokens, self.budget)
 
-    def _candidates(self, plan: TurnPlan, context: SessionContext, lead: str) -> tuple[list[Verdict], dict]:
+    def _candidates(self, plan: TurnPlan, context: SessionContext, lead: str
+                    ) -> tuple[list[Verdict], dict[str, Any]]:
         request = self._request(plan, context, lead)
         completion = self.model.complete(request)
         assert self._checker is not None
@@ -161,32 +163,3 @@ def _chat_messages(plan: TurnPlan, context: SessionContext) -> list[ChatMessage]
         ),
         ChatMessage(role="user", content=f"Transcript so far:\n{transcript}\n\n{direction}"),
     ]
-
-
-def build_guided(config: dict[str, Any]) -> GuidedRealizer:
-    """The guided realizer for a session's realizer configuration (name, model, base_url, record…)."""
-    from summitry.analysis.embed import CachedEmbedder, get_embedder
-    from summitry.backends.registry import get_backend
-    from summitry.backends.wrap import wrap
-
-    name = config["name"]
-    options = _backend_options(name, config)
-    record = config.get("record")
-    model = get_backend(name, **options) if not (record and config.get("replay")) else None
-    wrapped = wrap(model, record=record, record_mode="replay" if config.get("replay") else "auto")
-    style = "chat" if config.get("style") == "chat" else "document"
-    embedder = CachedEmbedder(get_embedder(config.get("embedder", "auto")))
-    realizer = GuidedRealizer(wrapped, embedder, candidates=int(config.get("candidates", 3)), style=style)
-    realizer.warm_up()
-    return realizer
-
-
-def _backend_options(name: str, config: dict[str, Any]) -> dict[str, Any]:
-    options: dict[str, Any] = {}
-    if name == "local" and config.get("model"):
-        options["model_path"] = config["model"]
-    if name == "openai":
-        options.update({k: config[k] for k in ("base_url", "model") if config.get(k)})
-        if config.get("style") in ("chat", "completion"):
-            options["style"] = config["style"]
-    return options

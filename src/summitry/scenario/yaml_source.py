@@ -36,7 +36,7 @@ _SYNTAX_HINT = (
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class ScenarioLoader(_Base):  # type: ignore[misc, valid-type]
+class ScenarioLoader(_Base):
     """A safe loader whose implicit scalars follow YAML 1.2 (no yes/no booleans, no dates)."""
 
     yaml_implicit_resolvers = {
@@ -224,7 +224,7 @@ def _syntax_error(exc: yaml.YAMLError, text: str, label: str) -> ScenarioError:
         context = f" ({one_line(exc.context)})" if exc.context else ""
         start = exc.context_mark
         if context and start is not None and mark is not None and start.line != mark.line:
-            context = f" ({one_line(exc.context)} that starts at line {start.line + 1})"
+            context = f" ({one_line(exc.context or '')} that starts at line {start.line + 1})"
         hint = _SYNTAX_HINT
         if isinstance(exc, yaml.constructor.ConstructorError):
             hint = "remove the '!' tag: scenario files hold plain text, numbers, lists and mappings"

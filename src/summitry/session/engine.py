@@ -10,11 +10,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from summitry import __version__
 from summitry.errors import BackendError, SessionError
 from summitry.plan import TurnPlan
 from summitry.realize.base import Realization, Realizer, SessionContext
+from summitry.realize.config import RealizerConfig
 from summitry.scenario.model import Scenario
 from summitry.session.events import (
     Event,
@@ -31,6 +32,7 @@ from summitry.session.phases import PLANNERS
 from summitry.session.planning import PlanContext
 from summitry.session.state import SessionState
 from summitry.turns import Turn
+from summitry.version import __version__
 
 Observer = Callable[[Event, SessionState], None]
 
@@ -64,7 +66,7 @@ class Engine:
         source: str,
         seed: int,
         realizer: Realizer,
-        realizer_config: dict,
+        realizer_config: RealizerConfig,
         log_path: Path,
         observer: Observer | None = None,
         sync: bool = True,
@@ -176,7 +178,7 @@ class Engine:
     def _finish(self, seconds: float) -> None:
         epilogue = self.state.scenario.epilogue
         fallbacks = sum(1 for s in self.state.spoken if s.fallback)
-        stats: dict = {"turns": len(self.state.turns), "fallbacks": fallbacks}
+        stats: dict[str, Any] = {"turns": len(self.state.turns), "fallbacks": fallbacks}
         summary = getattr(self.realizer, "summary", None)
         if callable(summary) and summary():
             stats["accounting"] = summary()

@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from summitry.plan import TurnPlan
+from summitry.realize.config import RealizerConfig
+from summitry.realize.record import GenerationRecord
 from summitry.turns import Turn
 
 LOG_FORMAT_VERSION = 1
@@ -29,7 +31,7 @@ class SessionStarted(_Event):
     scenario_source: str
     scenario: dict[str, Any] = Field(description="the validated scenario, as data")
     seed: int
-    realizer: dict[str, Any] = Field(description="name and options of the realizer")
+    realizer: RealizerConfig = Field(description="name and options of the realizer")
 
 
 class PhaseStarted(_Event):
@@ -61,7 +63,7 @@ class TurnSpoken(_Event):
     turn: Turn
     realizer: str
     fallback: bool = False
-    info: dict[str, Any] = Field(default_factory=dict)
+    info: GenerationRecord = Field(default_factory=GenerationRecord, description="how the turn was produced")
     spans: tuple[Span, ...] = Field(default=(), description="where each part of the text came from; joins to it")
 
     @model_validator(mode="after")

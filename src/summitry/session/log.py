@@ -18,6 +18,7 @@ from summitry.errors import LogCorruptError, SessionError, TranscriptError
 from summitry.scenario.model import Scenario
 from summitry.session.events import EVENT_ADAPTER, Event, SessionStarted
 from summitry.session.state import SessionState
+from summitry.turns import Transcript
 
 MAX_LOG_BYTES = 512 * 1024 * 1024
 
@@ -127,7 +128,7 @@ def read_state(path: str | Path) -> SessionState:
     return SessionState.from_events(read_events(resolve_log_path(path)))
 
 
-def read_transcript(path: str | Path):  # -> Transcript
+def read_transcript(path: str | Path) -> Transcript:
     """The transcript of a logged session (complete or not)."""
     try:
         return read_state(path).transcript()

@@ -46,7 +46,7 @@ class PlanContext:
 
     @property
     def phase(self) -> str:
-        return self.item.phase
+        return str(self.item.phase)
 
     @property
     def moderator(self) -> str:

@@ -1,6 +1,7 @@
 """Fakes that ship with summitry, so tests of sessions and scenarios need no model.
 
-    scripted.py  ScriptedModel: queued answers and a history of requests
+    scripted.py  ScriptedModel: queued answers and a history of requests (not a built-in
+                 backend: register it with register_backend("scripted", ScriptedModel))
     faults.py    FaultServer: an OpenAI-compatible server on loopback that fails on demand
 """
 

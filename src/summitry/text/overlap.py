@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Hashable, Iterable, Set
 
 from summitry.text.stems import content_stems
 
 __all__ = ["jaccard", "overlap"]
 
 
-def jaccard(a: Set, b: Set) -> float:
+def jaccard(a: Set[Hashable], b: Set[Hashable]) -> float:
     """Items in both over items in either, 0 … 1; 0 when either set is empty."""
     return len(a & b) / len(a | b) if a and b else 0.0
 

@@ -59,8 +59,9 @@ def parse_json(text: str, source: str | None = None, *, moderator: str | None = 
         ) from exc
     if isinstance(data, dict) and data.get("format") == FORMAT_MARKER:
         return _parse_own(data, source)
+    items: list[Any]
     if isinstance(data, dict) and isinstance(data.get("turns", data.get("messages")), list):
-        items = data.get("turns", data.get("messages"))
+        items = data.get("turns", data.get("messages")) or []
         meta = {key: _meta_string(data, key, source) for key in _META_KEYS}
     elif isinstance(data, list):
         items, meta = data, dict.fromkeys(_META_KEYS)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from summitry.analysis.common_ground import find_common_ground
-from summitry.analysis.embed import LexicalEmbedder
 from summitry.analysis.labels import theme_vocabulary
+from summitry.embed import LexicalEmbedder
 from summitry.plan import CommonGroundNote, Move, TurnPlan
 from summitry.session.planning import PlanContext, delegation_turn
 from summitry.turns import Transcript

