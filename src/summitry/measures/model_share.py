@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from summitry.session.events import SpanSource, TurnSpoken
+from summitry.session.events import TurnSpoken
 from summitry.text.words import words
 
 
@@ -46,7 +46,7 @@ class ModelShare:
 
 def model_share(spoken: Iterable[TurnSpoken], delegations: Sequence[str]) -> ModelShare:
     """The figure over the delegation turns of a session's spoken-turn events."""
-    counts: Counter[SpanSource] = Counter()
+    counts: Counter[str] = Counter()
     turns = missing = 0
     for event in spoken:
         if event.turn.speaker not in delegations:
