@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from summitry.analysis.common_ground import find_common_ground
-from summitry.analysis.labels import theme_vocabulary
+from summitry.analysis.findings.common_ground import find_common_ground
+from summitry.analysis.findings.labels import theme_vocabulary
 from summitry.embed import LexicalEmbedder
 from summitry.plan import CommonGroundNote, Move, TurnPlan
 from summitry.session.planning import PlanContext, delegation_turn

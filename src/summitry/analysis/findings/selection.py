@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Hashable, Sequence
 from typing import Protocol, TypeVar
 
-from summitry.analysis.responses import Response
+from summitry.analysis.findings.responses import Response
 
 REPEATED_THEME_FACTOR = 0.6
 SEARCHED = 40

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.phrases import candidates
-from summitry.analysis.scenario_view import ScenarioView
-from summitry.analysis.sentences import Sentence
+from summitry.analysis.primitives.corpus import Corpus
+from summitry.analysis.primitives.phrases import candidates
+from summitry.analysis.primitives.scenario_view import ScenarioView
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.embed import Embedder, LexicalEmbedder, normalise_rows
 from summitry.scenario.position import points
 from summitry.text.names import name_words

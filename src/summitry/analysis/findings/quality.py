@@ -17,8 +17,8 @@ from collections import defaultdict
 
 import numpy as np
 
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.responses import Response
+from summitry.analysis.findings.responses import Response
+from summitry.analysis.primitives.corpus import Corpus
 from summitry.analysis.schema import Evidence, Quality, TurnPair
 from summitry.identity import identity_confusions as find_confusions
 from summitry.measures.distinct import distinct_2

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from summitry.analysis.relations import Relation, between, ties
+from summitry.analysis.findings.relations import Relation, between, ties
 from summitry.analysis.schema import Bridge, PairSummary, ProposalStance
 
 DECIDED = ("supports", "opposes", "abstains")

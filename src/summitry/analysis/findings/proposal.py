@@ -31,12 +31,12 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from summitry.analysis.calibration import KINDS, Calibration, EvidenceKind, calibration
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.debate_cues import CueBook, cue_book
-from summitry.analysis.relations import Relation, speaker_matcher
+from summitry.analysis.findings.relations import Relation, speaker_matcher
+from summitry.analysis.primitives.calibration import KINDS, Calibration, EvidenceKind, calibration
+from summitry.analysis.primitives.corpus import Corpus
+from summitry.analysis.primitives.debate_cues import CueBook, cue_book
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.analysis.schema import Evidence, ProposalReport, ProposalStance
-from summitry.analysis.sentences import Sentence
 from summitry.text.names import NameMatcher
 from summitry.text.sentences import split_sentences
 

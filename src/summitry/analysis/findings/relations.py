@@ -18,9 +18,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.debate_cues import CueBook, cue_book
-from summitry.analysis.sentences import Sentence
+from summitry.analysis.primitives.corpus import Corpus
+from summitry.analysis.primitives.debate_cues import CueBook, cue_book
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.text.names import NameMatcher
 
 ADDRESSED_CONFIDENCE = 0.8  # a prior: the name is the sentence's subject, possessive or vocative

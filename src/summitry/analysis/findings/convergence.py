@@ -13,8 +13,8 @@ import itertools
 
 import numpy as np
 
+from summitry.analysis.findings.stance import Point
 from summitry.analysis.schema import PhaseSpread, QuestionConvergence
-from summitry.analysis.stance import Point
 from summitry.turns import Transcript
 
 PAIR_MARGIN = 0.1

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from summitry.analysis.sentences import Sentence, collective, sentences_of
+from summitry.analysis.primitives.sentences import Sentence, collective, sentences_of
 from summitry.embed import CachedEmbedder, Embedder, LexicalEmbedder, normalise_rows
 from summitry.text.names import NameMatcher
 from summitry.text.words import is_content, words

@@ -15,11 +15,11 @@ from functools import cached_property
 
 import numpy as np
 
-from summitry.analysis.cluster import agglomerate, centroids_of, refine
-from summitry.analysis.cues import cues
-from summitry.analysis.labels import LabelIndex, best_phrase, build_label_index
-from summitry.analysis.phrases import PhraseStats
-from summitry.analysis.sentences import Sentence
+from summitry.analysis.findings.labels import LabelIndex, best_phrase, build_label_index
+from summitry.analysis.primitives.cluster import agglomerate, centroids_of, refine
+from summitry.analysis.primitives.cues import cues
+from summitry.analysis.primitives.phrases import PhraseStats
+from summitry.analysis.primitives.sentences import Sentence
 
 MIN_THEME_SENTENCES = 3
 MIN_THEME_SPEAKERS = 2

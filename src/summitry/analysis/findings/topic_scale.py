@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitry.analysis.common_ground import MAX_SIDE, evenly_spaced
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.labels import LabelIndex, project_labels
-from summitry.analysis.sentences import Sentence
+from summitry.analysis.findings.common_ground import MAX_SIDE, evenly_spaced
+from summitry.analysis.findings.labels import LabelIndex, project_labels
+from summitry.analysis.primitives.corpus import Corpus
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.embed import Embedder
 
 __all__ = ["TopicScale", "baselines", "project", "scale_sample", "topic_scale"]

@@ -1,6 +1,6 @@
 """The signed response graph: who answers whom, how often they agree, blocs and bridges.
 
-Edges come from :mod:`summitry.analysis.responses`. A turn that answers k delegations at once
+Edges come from :mod:`summitry.analysis.findings.responses`. A turn that answers k delegations at once
 gives each a weight of 1/k, so a reply to "you all" does not count as six separate replies.
 
 - reciprocity: the share of answered pairs (a answered b) where b also answered a;
@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 
-from summitry.analysis.responses import Response
+from summitry.analysis.findings.responses import Response
 from summitry.analysis.schema import Bridge, PairSummary, ResponseEdge, ResponseGraphReport
 
 AGREE = 0.15

@@ -31,15 +31,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitry.analysis.blas import single_threaded
-from summitry.analysis.corpus import Corpus, build_corpus
-from summitry.analysis.labels import AuthoredThemes
-from summitry.analysis.responses import Response, find_responses
+from summitry.analysis.findings.labels import AuthoredThemes
+from summitry.analysis.findings.responses import Response, find_responses
+from summitry.analysis.findings.selection import Relation, choose_disjoint, rival_pairs
+from summitry.analysis.findings.supportive import Sides, SupportiveClaims
+from summitry.analysis.findings.themes import ThemeCluster, ThemeSet, find_themes
+from summitry.analysis.primitives.blas import single_threaded
+from summitry.analysis.primitives.corpus import Corpus, build_corpus
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.analysis.schema import CommonGroundFinding, Evidence
-from summitry.analysis.selection import Relation, choose_disjoint, rival_pairs
-from summitry.analysis.sentences import Sentence
-from summitry.analysis.supportive import Sides, SupportiveClaims
-from summitry.analysis.themes import ThemeCluster, ThemeSet, find_themes
 from summitry.embed import Embedder, LexicalEmbedder
 from summitry.turns import Transcript
 
@@ -100,7 +100,7 @@ def find_common_ground(
     ``relation(a, b)`` gives -1 (rivals) … +1 (allies), e.g. ``Scenario.relation``; pairs below
     zero are rivals. Without it, the pairs whose exchanges were most negative are used. The
     embedder defaults to the fast lexical one. ``themes`` maps each delegation to the theme
-    labels its author wrote (see :func:`summitry.analysis.labels.theme_vocabulary`); findings
+    labels its author wrote (see :func:`summitry.analysis.findings.labels.theme_vocabulary`); findings
     are then named with those labels where one fits.
     """
     embedder = LexicalEmbedder() if embedder is None else embedder

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitry.analysis.cues import cues
-from summitry.analysis.sentences import Sentence
+from summitry.analysis.primitives.cues import cues
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.text.names import NameMatcher
 from summitry.turns import Transcript, Turn
 

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.cues import cues
-from summitry.analysis.scenario_view import ScenarioView
+from summitry.analysis.findings.themes import ThemeSet, sentence_stand
+from summitry.analysis.primitives.corpus import Corpus
+from summitry.analysis.primitives.cues import cues
+from summitry.analysis.primitives.scenario_view import ScenarioView
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.analysis.schema import DelegationStance, QuestionStances, StancePoint, StanceShift
-from summitry.analysis.sentences import Sentence
-from summitry.analysis.themes import ThemeSet, sentence_stand
 from summitry.embed import Embedder
 
 RELEVANT_QUANTILE = 0.6
