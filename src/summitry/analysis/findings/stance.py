@@ -29,12 +29,12 @@ from summitry.analysis.primitives.sentences import Sentence
 from summitry.analysis.schema import DelegationStance, QuestionStances, StancePoint, StanceShift
 from summitry.embed import Embedder
 
-RELEVANT_QUANTILE = 0.6
-FULL_SELECTION_CLAIMS = 100
-SMOOTHING = 0.75
-REJECT_DAMPING = 0.3
-ENDORSE_BOOST = 1.5
-MAX_THEME_QUESTIONS = 4
+RELEVANT_QUANTILE = 0.6  # claims above this quantile of relevance to a question place a stance (a guess, not measured)
+FULL_SELECTION_CLAIMS = 100  # a guess, not measured
+SMOOTHING = 0.75  # weight of the running stance against the newest claim (a guess, not measured)
+REJECT_DAMPING = 0.3  # a guess, not measured
+ENDORSE_BOOST = 1.5  # a guess, not measured
+MAX_THEME_QUESTIONS = 4  # questions drawn from themes when the scenario has none (a guess, not measured)
 
 
 @dataclass(frozen=True)

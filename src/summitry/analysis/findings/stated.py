@@ -39,8 +39,9 @@ from summitry.text.stems import content_stems
 
 __all__ = ["same_theme", "stated_common_ground"]
 
-ALPHA = 0.05  # a closest claim this likely by chance does not speak to the topic (the usual test level)
-EVIDENCE_PER_SIDE = 2  # quotes shown per side (what a reader checks at a glance)
+# a closest claim this likely by chance does not speak to the topic (the usual test level); a convention, not measured
+ALPHA = 0.05
+EVIDENCE_PER_SIDE = 2  # quotes shown per side (what a reader checks at a glance) (a guess, not measured)
 
 
 @dataclass(frozen=True)

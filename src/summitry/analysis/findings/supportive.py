@@ -16,13 +16,13 @@ from typing import Protocol
 from summitry.analysis.findings.responses import Response
 from summitry.analysis.findings.themes import SUPPORT_BASE, sentence_stand
 from summitry.analysis.primitives.corpus import Corpus
-from summitry.analysis.primitives.cues import cues
+from summitry.analysis.primitives.cues import SIGN_MARGIN, cues
 from summitry.analysis.primitives.sentences import Sentence
 from summitry.text.names import NameMatcher
 
 __all__ = ["REBUTTAL_SIGN", "Sides", "SupportiveClaims", "is_rebuttal"]
 
-REBUTTAL_SIGN = -0.15  # a response this negative rebuts its target (the response step's scale)
+REBUTTAL_SIGN = -SIGN_MARGIN  # a response this negative rebuts its target
 
 
 class Sides(Protocol):

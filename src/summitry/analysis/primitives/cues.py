@@ -12,6 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+# a sign (agreement minus disagreement, or a stand, on -1..1) beyond ±SIGN_MARGIN agrees or disagrees,
+# within it is neutral; one margin for responses, stands, rivals and the graph (a guess, not measured)
+SIGN_MARGIN = 0.15
+
 _AGREE = {
     r"\b(?:i|we) (?:fully |strongly |also )?agree\b": 1.0,
     r"\bagree(?:s|d|ing)? with\b": 1.0,

@@ -59,8 +59,9 @@ from summitry.turns import Transcript, Turn
 
 T = TypeVar("T")
 
+# longer sessions fall back to the lexical embedder to bound run time (a guess, not measured)
 AUTO_LEXICAL_ABOVE_TURNS = 1500
-COMMON_GROUND_LISTED = 12
+COMMON_GROUND_LISTED = 12  # common-ground findings listed in the report: what a reader scans (a guess, not measured)
 
 
 class _Steps:
