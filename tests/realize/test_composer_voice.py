@@ -12,6 +12,7 @@ import pytest
 
 from summitry.realize import phrases as P
 from summitry.realize.composer import characteristic_interests, spoken, voice_of
+from summitry.realize.config import RealizerConfig
 from summitry.realize.writer import _anchor, fill
 from summitry.scenario import bundled_names, load_scenario
 from summitry.scenario.model import Scenario, TalkingPoint
@@ -153,7 +154,7 @@ def test_composer_delegations_are_recognised_by_their_turns(tmp_path, minilm, na
     scenario: persona distinctiveness at least 0.5, and the others where they must stay."""
     from summitry.evaluation.runner import evaluate_one
 
-    row = evaluate_one({"name": "composer"}, name, 0, tmp_path, minilm)
+    row = evaluate_one(RealizerConfig(), name, 0, tmp_path, minilm)
     assert row["distinctiveness"] >= 0.5, row
     assert row["identity_confusions"] == 0, row
     assert row["near_duplicates"] == 0, row
