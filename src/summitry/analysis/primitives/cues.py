@@ -16,6 +16,7 @@ from functools import lru_cache
 # within it is neutral; one margin for responses, stands, rivals and the graph (a guess, not measured)
 SIGN_MARGIN = 0.15
 
+# the weight of each cue below (1.0 a plain statement, less a hedged or ambiguous one) is a guess, not measured
 _AGREE = {
     r"\b(?:i|we) (?:fully |strongly |also )?agree\b": 1.0,
     r"\bagree(?:s|d|ing)? with\b": 1.0,
