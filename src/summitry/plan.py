@@ -20,6 +20,8 @@ class Move(StrEnum):
     ANSWER = "answer"  # reports or answers a question put to the speaker
     REBUT = "rebut"  # disagrees with someone
     AGREE_EXTEND = "agree_extend"  # agrees with someone and adds to it
+    CONCEDE = "concede"  # gives ground on a point, on a condition
+    ASK = "ask"  # a delegation puts its own question to another, or to the room
     QUESTION = "question"  # mediator poses a question or a probe
     EDGE_CASE = "edge_case"  # mediator poses a hypothetical scenario
     PROPOSE = "propose"  # proposes a shift of focus
@@ -58,14 +60,15 @@ class Explanation(BaseModel):
 
 
 class CommonGroundNote(BaseModel):
-    """A pair of rivals that found common ground, as the analysis found it."""
+    """A pair of rivals that stood on the same side of one point, and what shows it."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     pair: tuple[str, str]
     theme: str
-    sentence: str
+    sentence: str = Field(default="", description="the finding in words, when an analysis wrote it")
     turns: tuple[int, ...] = ()
+    units: tuple[str, ...] = Field(default=(), description="the units of both delegations the finding rests on")
 
 
 class TurnPlan(BaseModel):

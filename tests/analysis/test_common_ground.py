@@ -165,7 +165,7 @@ def test_odd_theme_maps_are_harmless(river) -> None:
 def test_the_engines_mediator_names_themes_both_rivals_hold(tmp_path, name: str) -> None:
     scenario = load_scenario(name)
     state = composer_session(scenario, tmp_path)
-    notes = next(p for p in state.plans if p.common_ground).common_ground
+    notes = next(p for p in state.plans if p.phase == "common_ground").common_ground
     items = {d.name: points(d.material()) + d.interests for d in scenario.delegations}
 
     def holds(delegation: str, theme: str) -> bool:

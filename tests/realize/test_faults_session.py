@@ -6,7 +6,7 @@ duplicated whatever the server does.
 
 from __future__ import annotations
 
-import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -16,14 +16,15 @@ from summitry.realize.config import RealizerConfig
 from summitry.session.log import read_state
 from summitry.session.run import SessionOutcome, resume_session, run_session
 from summitry.testing.faults import Fault, FaultServer
+from summitry.text.casing import lower_first
 
 TINY = str(Path(__file__).resolve().parents[1] / "session" / "data" / "tiny.yaml")
-_counter = itertools.count()
 
 
 def fresh_answer(request) -> str:
-    n = next(_counter)
-    return f" the harbour team{n} will publish readings{n} from buoy{n} every week{n} for all three cities.\"\n"
+    """A faithful rewording of the sentence the model is asked to reword (the local-style request)."""
+    sentence = re.findall(r"Sentence: (.*)", request.prompt or "")[-1:] or ["nothing"]
+    return f" Put another way, {lower_first(sentence[0])}\n"
 
 
 def _config(server: FaultServer) -> RealizerConfig:

@@ -9,6 +9,8 @@ import pytest
 from summitry.identity import identity_confusions
 from summitry.phase import PHASE_NAMES
 from summitry.scenario import bundled_scenarios, load_scenario
+from summitry.scenario.index import unit_index
+from summitry.session.accord import common_ground_holds, unit_point
 from summitry.session.log import read_events
 from summitry.text.sentences import normalize_sentence, sentences
 from summitry.transcript import parse_markdown, render_markdown
@@ -94,11 +96,15 @@ def test_rendered_transcript_parses_back_to_the_same_turns(tmp_path):
 
 
 def test_common_ground_names_only_rival_pairs_that_exist(tmp_path):
-    state = run_session("quantum-summit", tmp_path)
-    plan = next(p for p in state.plans if p.common_ground)
+    state = run_session("nile-basin", tmp_path)
+    plan = next(p for p in state.plans if p.phase == "common_ground")
     scenario = state.scenario
+    said = state.turns[plan.index - 1].text
+    assert plan.common_ground, "the position papers of the Nile give rivals offers on shared points"
     for note in plan.common_ground:
         assert scenario.relation(*note.pair) < 0
-        assert note.sentence in state.turns[plan.index - 1].text
+        assert note.theme in said and all(name in said for name in note.pair)
+        point = unit_point(unit_index(scenario)[note.units[0]])
+        assert common_ground_holds(scenario, tuple(state.plans[: plan.index - 1]), *note.pair, point)
         for index in note.turns:
             assert state.turns[index - 1].speaker in note.pair

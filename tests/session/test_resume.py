@@ -34,7 +34,7 @@ def _text(state) -> str:
     return "\n".join(f"{t.speaker}: {t.text}" for t in state.turns)
 
 
-@pytest.mark.parametrize("cut", [1, 2, 3, 5, 8, 13, 21, 34, 55, 80, -2, -1])
+@pytest.mark.parametrize("cut", [1, 2, 3, 5, 8, 13, 21, 34, 55, -3, -2, -1])
 @pytest.mark.parametrize("partial", [0, 17])
 def test_resume_after_a_cut_gives_the_same_log_byte_for_byte(tmp_path, reference, cut, partial):
     lines, text = reference
@@ -114,10 +114,11 @@ def test_kill_minus_nine_then_summitry_resume(tmp_path, reference):
         time.sleep(0.02)
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
-    assert 8 <= len(read_state(log).turns) < 40
+    total = len(text.splitlines())  # turns of the uninterrupted session
+    assert 8 <= len(read_state(log).turns) < total
     done = subprocess.run(
         [sys.executable, "-m", "summitry", "resume", str(log), "--quiet"], capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
     assert _text(read_state(log)) == text
-    assert (tmp_path / "transcript.md").read_text().count("**") >= 2 * 40
+    assert (tmp_path / "transcript.md").read_text().count("**") >= 2 * total

@@ -38,6 +38,7 @@ class Realization:
     realizer: str
     fallback: bool = False
     info: dict[str, Any] = field(default_factory=dict)
+    spans: tuple[tuple[str, str], ...] = ()  # (text, source) pieces joining to the text; see session.events.Span
 
 
 @runtime_checkable

@@ -1,278 +1,272 @@
 """The composer: an offline realizer that writes each turn from its plan, instantly.
 
-A delegation's turn is put together from what the plan says — whom it answers and with
-what stance, the talking point it draws on, the lesson concept it cites — using that
-delegation's own words and interests, never another's. Each delegation has a voice: the
-registers its tone names (a cautious one hedges, an urgent one counts the months) and the
-interests that set it apart from the others at the table, which it keeps coming back to.
-Nothing is said twice in a session. The mediator's turns are written by
-:mod:`summitry.realize.mediator`.
+A delegation's turn says the material its plan names (``TurnPlan.units``), in the scenario's own
+sentences; the composer adds only short connecting phrases from the phrase bank
+(:mod:`summitry.realize.bank`): how the turn opens onto what the addressee said (``engages``),
+how a concession's condition is attached, how a question or a proposal is introduced. Phrases
+already used in the session give way to unused ones, and no sentence is said twice. The
+mediator's turns are written by :mod:`summitry.realize.mediator`.
 """
 
 from __future__ import annotations
 
 import random
-import re
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
 
-from summitry.phase import Phase
-from summitry.plan import CommonGroundNote, Move, Stance, TurnPlan
-from summitry.realize import phrases as P
+from summitry.identity import identity_confusions
+from summitry.plan import Move, Stance, TurnPlan
+from summitry.realize.bank import Bank, bank_for, placeholders
 from summitry.realize.base import Realization, SessionContext
+from summitry.realize.grammar import (
+    address,
+    continuing,
+    first_clause,
+    ordinal_words,
+    proper_words,
+    quoted,
+    reported,
+)
 from summitry.realize.mediator import compose_mediator
 from summitry.realize.topic import topic_phrase
-from summitry.realize.writer import Writer, fill
-from summitry.scenario.model import Delegation, Scenario
-from summitry.scenario.position import points
+from summitry.realize.writer import Writer
+from summitry.scenario.index import unit_index
+from summitry.scenario.model import Scenario
+from summitry.scenario.position import Unit
 from summitry.text.casing import end_sentence, lower_first
 from summitry.text.names import refer
-from summitry.text.stems import content_stems
-from summitry.text.words import words
 
-TIE_SHARE = 0.25  # share of statements that also cite a lesson concept
-INTEREST_BIAS = 3.0  # how strongly a delegation comes back to its most characteristic interests
-REGISTER_BIAS = 2.0  # how strongly it speaks in the register its tone names first
+ATTEMPTS = 3  # wordings tried when a connecting phrase next to the material reads as speaking for another
+RIVALRY = -0.3  # relation below which two delegations are rivals (as turn-taking reads it)
+SUBORDINATORS = ("if ", "provided ", "as long as ", "so long as ", "once ", "when ", "unless ", "on condition")
 
 
 class Composer:
-    """Realizes turn plans with templates and the scenario's own material."""
+    """Realizes turn plans with the scenario's own material and a few connecting phrases."""
 
     name = "composer"
 
+    def __init__(self) -> None:
+        self._names: tuple[Scenario, frozenset[str]] | None = None
+
+    def proper(self, scenario: Scenario) -> frozenset[str]:
+        """The scenario's names (words it capitalises inside sentences), read once per scenario."""
+        if self._names is None or self._names[0] is not scenario:
+            names = {w for d in scenario.delegations for w in d.name.split()}
+            corpus = scenario.model_dump_json(exclude={"title"})  # a title capitalises common words
+            self._names = (scenario, proper_words(corpus) | names)
+        return self._names[1]
+
     def realize(self, plan: TurnPlan, context: SessionContext) -> Realization:
-        rng = random.Random(f"{context.seed}:{plan.index}:composer")
-        writer = Writer(context.turns, rng)
+        names = _names(context.scenario)
+        for attempt in range(ATTEMPTS):
+            writer = self._compose(plan, context, attempt)
+            if not identity_confusions(writer.text(), plan.speaker, [n for n in names if n != plan.speaker]):
+                break
+        return Realization(text=writer.text(), realizer=self.name, spans=tuple(writer.spans()))
+
+    def _compose(self, plan: TurnPlan, context: SessionContext, attempt: int) -> Writer:
+        rng = random.Random(f"{context.seed}:{plan.index}:composer" + (f":{attempt}" if attempt else ""))
+        scenario = context.scenario
+        writer = Writer(context.turns, rng, self.proper(scenario))
         if plan.is_moderator:
             compose_mediator(plan, context, writer)
-        elif plan.speaker not in _names(context):
-            writer.add_choice(P.COLLECTIVE_THANKS, mod=context.scenario.moderator.name)
+        elif plan.speaker not in _names(scenario):
+            say(writer, bank_for(scenario, "delegation"), "collective_thanks", mod=address(scenario.moderator.name))
         else:
-            _compose_delegation(plan, context, writer)
-        text = writer.text()
-        if not text:  # every variant was used up: say something short and new
-            text = f"{plan.speaker} has nothing to add at turn {plan.index}."
-        return Realization(text=text, realizer=self.name)
+            compose_delegation(plan, context, writer)
+        if not writer.parts:  # every wording was already said
+            writer.add(f"{plan.speaker} has nothing to add at this point.")
+        return writer
 
 
-@dataclass(frozen=True)
-class Voice:
-    """How a delegation sounds: the registers its tone picks (see phrases.VOICES).
-
-    A delegation is recognised less by any one sentence than by its habits: the cautious one
-    keeps hedging, the urgent one keeps counting months. Registers come from the words of its
-    tone, in the order the tone names them; a tone that names none leaves only the shared banks.
-    """
-
-    registers: tuple[str, ...]
-
-    def banks(self, slot: str, rng: random.Random) -> list[tuple[str, ...]]:
-        """The delegation's own sentences for a slot, a bank per register, in an order that
-        favours the register its tone names first: the main note of a voice, and an undertone."""
-        ordered = _weighted_order(list(self.registers), rng, REGISTER_BIAS)
-        return [P.VOICES[r][slot] for r in ordered if slot in P.VOICES[r]]
+def say(w: Writer, bank: Bank, slot: str, **values: str) -> bool:
+    """Add one of the slot's phrases, leaving out those that need a value this turn does not have."""
+    usable = [p for p in bank[slot] if all(values.get(f.lower()) for f in placeholders(p))]
+    return w.add_choice(usable, **values)
 
 
-def voice_of(delegation: Delegation) -> Voice:
-    """The delegation's voice, read from its tone: each register whose cue begins a word of
-    the tone ('Urgently practical' names urgent), in the order the tone names them."""
-    tone = words(delegation.tone)
-    found: list[tuple[int, str]] = []
-    for register, cues in P.REGISTER_CUES.items():
-        position = next((i for i, word in enumerate(tone) if word.startswith(cues)), None)
-        if position is not None:
-            found.append((position, register))
-    return Voice(registers=tuple(register for _, register in sorted(found)))
+def _names(scenario: Scenario) -> list[str]:
+    return [d.name for d in scenario.delegations]
 
 
-def _say(w: Writer, me: Delegation, slot: str, shared: Sequence[str], **values: str) -> bool:
-    """A sentence in the delegation's own voice if one is left unsaid, else one of the shared bank."""
-    return w.add(_in_voice(w, me, slot, **values)) or w.add_choice(shared, **values)
+def compose_delegation(plan: TurnPlan, context: SessionContext, w: Writer) -> None:
+    """A delegation's turn: an opening onto the addressee, then the material, in the plan's order."""
+    scenario = context.scenario
+    bank = bank_for(scenario, "delegation")
+    units = unit_index(scenario)
+    mine = [units[u] for u in plan.units if u in units]
+    theirs = [units[u] for u in plan.engages if u in units]
+    if plan.move is Move.NAIVE_QUESTION:
+        _naive_question(plan, context, w, bank)
+        return
+    if plan.move is Move.SMART_QUESTION:
+        _smart_question(plan, context, w, bank, mine)
+        return
+    values = _values(plan, context, mine, theirs, w.proper)
+    opened = _open(plan, context, w, bank, mine, theirs, values)
+    for unit in mine:
+        if unit.kind == "reason":
+            _choice(scenario, unit, w, bank, name_the_question=not opened)
+        elif unit.kind == "red_line" and not opened:
+            say(w, bank, "red_line")
+        elif unit.kind == "question":
+            _ask(plan, unit, w, bank, values)
+        w.add(end_sentence(unit.text), source="scenario")
+        if unit.kind == "concession" and unit.condition:
+            say(w, bank, "condition", condition=condition_clause(unit.condition, w.proper))
+        opened = True
 
 
-def _in_voice(w: Writer, me: Delegation, slot: str, **values: str) -> str | None:
-    """The delegation's unsaid sentence for a slot, from the register the turn leans on."""
-    for bank in voice_of(me).banks(slot, w.rng):
-        text = w.choose(bank, **values)
-        if text:
-            return text
-    return None
-
-
-def _names(context: SessionContext) -> list[str]:
-    return [d.name for d in context.scenario.delegations]
-
-
-def _compose_delegation(plan: TurnPlan, context: SessionContext, writer: Writer) -> None:
-    me = context.scenario.delegation(plan.speaker)
-    values = _values(plan, context, me, writer.rng)
-    compose = {
-        Move.NAIVE_QUESTION: _naive_question,
-        Move.SMART_QUESTION: _smart_question,
-        Move.PROPOSE: _proposal,
-        Move.REFLECT: _reflection,
-    }.get(plan.move, _statement)
-    compose(plan, context, me, writer, values)
-
-
-def _values(plan: TurnPlan, context: SessionContext, me: Delegation, rng: random.Random) -> dict[str, str]:
-    concept = next((c for c in context.scenario.lesson.concepts if c.id == plan.concept_id), None)
-    interests = [spoken(i) for i in _weighted_order(characteristic_interests(me, context.scenario), rng)]
+def _values(
+    plan: TurnPlan, context: SessionContext, mine: list[Unit], theirs: list[Unit], proper: frozenset[str]
+) -> dict[str, str]:
     addressee = plan.addressees[0] if plan.addressees else ""
+    spoken = theirs[0] if theirs else None
+    claim = (spoken.claim or spoken.text) if spoken else ""
     return {
-        "speaker": refer(me.name),
-        "mod": context.scenario.moderator.name,
-        "topic": topic_phrase(context.scenario),
         "a": refer(addressee),
-        "theme": _theme_of(plan, context),
-        "concept": concept.name if concept else interests[-1],
-        "interest": interests[0],
-        "interest2": interests[1 % len(interests)],
-        "interest3": interests[2 % len(interests)],
+        "mod": address(context.scenario.moderator.name),
+        "point": point_of(context.scenario, spoken) if spoken else point_of(context.scenario, mine[0]) if mine else "",
+        "gist": (reported(first_clause(claim), proper) or "") if claim else "",
     }
 
 
-def _aside(v: dict[str, str]) -> dict[str, str]:
-    """Values for the sentences around the stake: another of the speaker's interests, so that
-    one turn does not name the same interest three times."""
-    return {**v, "interest": v["interest2"], "interest2": v["interest3"]}
+def point_of(scenario: Scenario, unit: Unit) -> str:
+    """What a unit is on, as a phrase: its ``on``, or for a reason the lesson question it answers."""
+    if unit.kind == "reason":
+        place = next((i for i, q in enumerate(scenario.lesson.questions, start=1) if q.id == unit.question), 0)
+        return f"the {ordinal_words(place)} question" if place else ""
+    return unit.on or ""
 
 
-def characteristic_interests(me: Delegation, scenario: Scenario) -> list[str]:
-    """The delegation's interests, the most its own first: an interest ranks by its place in
-    the scenario (the first ones are its core) and by how few others at the table speak of
-    the same matter, so that a delegation returns to what sets it apart, not to what all share."""
-    others = [d for d in scenario.delegations if d.name != me.name]
-    held = [content_stems(" ".join(d.interests + points(d.material()))) for d in others]
-
-    def commonness(interest: str) -> int:
-        return max((sum(stem in theirs for theirs in held) for stem in content_stems(interest)), default=0)
-
-    by_rarity = sorted(me.interests, key=commonness)
-    rank = {interest: place + by_rarity.index(interest) for place, interest in enumerate(me.interests)}
-    return sorted(me.interests, key=rank.__getitem__)
-
-
-_ITS = re.compile(r"\bits\b")
-_NAME_AND = re.compile(r"\b[A-Z][a-z]+ and $")
-_IT_MODAL = re.compile(r"\bit (?=(?:cannot|can|could|will|would|must|should|may|might)\b)")
-
-
-def spoken(interest: str) -> str:
-    """An interest as the delegation itself says it: the scenario describes it from outside
-    ('electricity for its people', 'data it cannot collect'), the speaker says 'electricity for
-    our people', 'data we cannot collect'. An 'its' that follows a name ('Lake Victoria and its
-    catchment') belongs to the name and stays."""
-    ours = _ITS.sub(lambda m: m.group(0) if _NAME_AND.search(interest[: m.start()]) else "our", interest)
-    return _IT_MODAL.sub("we ", ours)
-
-
-def _weighted_order(items: list[str], rng: random.Random, bias: float = INTEREST_BIAS) -> list[str]:
-    """Items in a random order that favours the first ones: a delegation's first interests
-    are its core, and coming back to them is what makes its voice recognisable. The k-th of
-    n items leads with a weight of (n - k) ** bias."""
-    keyed = [(rng.random() ** (1.0 / (len(items) - k) ** bias), item) for k, item in enumerate(items)]
-    return [item for _, item in sorted(keyed, reverse=True)]
-
-
-def _theme_of(plan: TurnPlan, context: SessionContext) -> str:
-    """The matter the addressed turn raised: its talking point's theme, else its prompt."""
-    if plan.responds_to is None:
-        return topic_phrase(context.scenario)
-    answered = context.plans[plan.responds_to - 1]
-    if answered.talking_point:
-        return answered.talking_point.theme
-    if answered.speaker in _names(context):
-        return context.scenario.delegation(answered.speaker).interests[0]
-    return topic_phrase(context.scenario)
-
-
-def _statement(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
-    """Opening reports, answers, rebuttals and agreements: lead, choice, point, stake, tie-in.
-    An opening also says who is speaking, in the scenario's own portrait of the delegation."""
-    _lead(plan, context, w, _aside(v))
-    if plan.phase == Phase.OPENING:
-        _choices(context, me, w, v)
-    _point(plan, w, v)
-    if plan.phase == Phase.OPENING:
-        _portrait(me, w)
-    _stake(me, w, v)
-    if w.rng.random() < TIE_SHARE:
-        _tie(w, _aside(v))
-
-
-def _portrait(me: Delegation, w: Writer) -> None:
-    """The delegation's summary as it would introduce itself: its first clause, after 'We speak
-    as' when it is a description ('A nation of …'), as it stands when it is a sentence."""
-    portrait = end_sentence(me.summary.split(";")[0].strip())
-    first = portrait.split()[0] if portrait.split() else ""
-    if first in ("A", "An", "The"):
-        w.add_choice(P.PORTRAITS, portrait=lower_first(portrait.rstrip(".")))
-    elif me.name in portrait:
-        w.add(portrait)
-
-
-def _lead(plan: TurnPlan, context: SessionContext, w: Writer, v: dict[str, str]) -> None:
+def _open(
+    plan: TurnPlan,
+    context: SessionContext,
+    w: Writer,
+    bank: Bank,
+    mine: list[Unit],
+    theirs: list[Unit],
+    v: dict[str, str],
+) -> bool:
+    """Open the turn onto whom it answers; report whether an opening was said."""
+    scenario = context.scenario
     answered = context.turn(plan.responds_to) if plan.responds_to else None
+    if plan.move is Move.ASK:
+        return False  # the question is introduced where it is said (see _ask)
+    if plan.move is Move.PROPOSE:
+        return say(w, bank, "propose")
     if answered is None:
-        return
+        return False
     if answered.is_moderator:
-        me = context.scenario.delegation(plan.speaker)
-        if plan.phase == Phase.OPENING:
-            w.add_choice(P.THANKS, **v)
-        elif plan.phase == Phase.EDGE_CASE:
-            _say(w, me, "answer", P.SCENARIO_REACTIONS, **v)
-        else:
-            _say(w, me, "answer", P.ANSWER_MODERATOR, **v)
+        if plan.phase == "opening":
+            return say(w, bank, "thanks", **v)
+        return w.add_choice(bank["reflect" if plan.move is Move.REFLECT else "answer_mediator"], **v)
+    return _open_onto_delegation(plan, scenario, w, bank, mine, theirs, v, answered.speaker)
+
+
+def _open_onto_delegation(
+    plan: TurnPlan,
+    scenario: Scenario,
+    w: Writer,
+    bank: Bank,
+    mine: list[Unit],
+    theirs: list[Unit],
+    v: dict[str, str],
+    other: str,
+) -> bool:
+    primary = mine[0] if mine else None
+    if plan.move is Move.CONCEDE:  # a concession is offered on its own point
+        return say(w, bank, "concede", **{**v, "point": point_of(scenario, primary) if primary else v["point"]})
+    if theirs and theirs[0].kind == "question":
+        asked_me = theirs[0].to in (plan.speaker, None)
+        return say(w, bank, "answer_question", **v) if asked_me else say(w, bank, "turn_to", **v)
+    if primary is not None and primary.kind == "rebuttal" and other in primary.text:
+        return False  # the rebuttal names whom it answers in its own words
+    aimed = primary is not None and primary.kind == "rebuttal"
+    if not (aimed or (primary is not None and theirs and same_point(scenario, primary, theirs[0]))):
+        their_point = bool(theirs) and theirs[0].kind != "reason" and bool(theirs[0].on)
+        return say(w, bank, "statement_to", **v) if their_point else say(w, bank, "turn_to", **v)
+    agreeing = plan.move is Move.AGREE_EXTEND or plan.stance is Stance.SUPPORT
+    if primary is not None and primary.kind == "reason" and theirs:
+        agreeing = same_answer(scenario, primary, theirs[0])  # on a lesson question, the choice decides the side
+    if plan.phase == "common_ground" and plan.move is Move.REFLECT and (agreeing or plan.stance is Stance.QUALIFY):
+        if primary is None or primary.kind != "reason" or agreeing:
+            return say(w, bank, "common_ground", **v)
+    if not agreeing and (plan.move is Move.REBUT or plan.stance is not Stance.SUPPORT or primary.kind == "reason"):
+        option = _option_target(scenario, primary)
+        if option:
+            return say(w, bank, "rebut_option", **v, option=option)
+        return say(w, bank, "rebut_gist", **v) or say(w, bank, "rebut_point", **v)
+    if agreeing:
+        if scenario.relation(plan.speaker, other) < RIVALRY and say(w, bank, "agree_rival", **v):
+            return True
+        return say(w, bank, "agree", **v)
+    return say(w, bank, "statement_to", **v)
+
+
+def same_answer(scenario: Scenario, mine: Unit, theirs: Unit) -> bool:
+    """Whether two delegations chose the same option on the question their reasons answer."""
+    question = mine.question or ""
+    choice = scenario.delegation(mine.owner).answers.get(question)
+    return choice is not None and choice == scenario.delegation(theirs.owner).answers.get(question)
+
+
+def same_point(scenario: Scenario, mine: Unit, theirs: Unit) -> bool:
+    """Whether two units are on the same point: the same ``on``, or reasons on the same question."""
+    if mine.kind == "reason" and theirs.kind == "reason":
+        return mine.question == theirs.question
+    return bool(mine.on) and mine.on == theirs.on
+
+
+def _ask(plan: TurnPlan, question: Unit, w: Writer, bank: Bank, v: dict[str, str]) -> None:
+    """Introduce a question to the delegation it is put to, unless it names that delegation itself."""
+    if question.to and question.to in question.text:
         return
-    stance = plan.stance if plan.stance in P.LEADS else Stance.QUALIFY
-    rivals = (
-        context.scenario.relation(plan.speaker, answered.speaker) < -0.3
-        if answered.speaker in _names(context)
-        else False
-    )
-    if stance is Stance.SUPPORT and rivals and w.add_choice(P.RIVAL_AGREEMENT, **v):
-        return
-    if not w.add_choice(P.LEADS[stance], **v):
-        w.add_choice(P.LEADS[Stance.NEUTRAL], **v)
+    if question.to:
+        say(w, bank, "ask", **{**v, "a": refer(question.to)})
+    else:
+        say(w, bank, "ask_room")
 
 
-ORDINALS = ("first", "second", "third", "fourth", "fifth")
+def _option_target(scenario: Scenario, unit: Unit | None) -> str | None:
+    """The option a rebuttal is aimed at, quoted, if it is aimed at one."""
+    if unit is None or not (unit.target or "").startswith("option:"):
+        return None
+    question_id, _, option_id = unit.target.split(":", 1)[1].partition(".")
+    for question in scenario.lesson.questions:
+        for option in question.options:
+            if question.id == question_id and option.id == option_id:
+                return quoted(lower_first(option.text))
+    return None
 
 
-def _choices(context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
-    """The options the delegation chose, briefly: every delegation answers the same questions."""
-    for nth, question in zip(ORDINALS, context.scenario.lesson.questions[:2], strict=False):
-        option_id = me.answers.get(question.id)
-        option = next((o for o in question.options if o.id == option_id), None)
-        if option is not None:
-            w.add_choice(P.CHOICES, **v, nth=nth, opt=lower_first(option.text))
+def _choice(scenario: Scenario, reason: Unit, w: Writer, bank: Bank, *, name_the_question: bool = True) -> None:
+    """The option the delegation chose on the reason's question, before the reason itself; after
+    an opening that already named the question by its place, without naming it so again."""
+    me = scenario.delegation(reason.owner)
+    for nth, question in enumerate(scenario.lesson.questions, start=1):
+        option = next((o for o in question.options if o.id == me.answers.get(question.id)), None)
+        if question.id == reason.question and option is not None:
+            say(
+                w,
+                bank,
+                "choice",
+                question=quoted(question.text),
+                option=quoted(option.text),
+                nth=ordinal_words(nth) if name_the_question else "",
+            )
 
 
-def _point(plan: TurnPlan, w: Writer, v: dict[str, str]) -> None:
-    if plan.talking_point and w.add(end_sentence(plan.talking_point.text)):
-        return
-    if not w.add_choice(P.IMPROVISED, **v):
-        w.add_choice(P.IMPROVISED, **{**v, "interest": v["interest2"]})
+def condition_clause(condition: str, proper: frozenset[str] = frozenset()) -> str:
+    """A concession's condition as a clause that follows 'only': 'if …' stays, anything else gets 'if'."""
+    text = condition.strip().rstrip(".")
+    return text if text.lower().startswith(SUBORDINATORS) else f"if {continuing(text, proper)}"
 
 
-def _stake(me: Delegation, w: Writer, v: dict[str, str]) -> None:
-    """A sentence on the speaker's own interests, in its own voice: what keeps a delegation
-    recognisably itself."""
-    if not _say(w, me, "stake", P.STAKES, **v):
-        _say(w, me, "stake", P.STAKES, **{**v, "interest": v["interest2"], "interest2": v["interest"]})
-
-
-def _tie(w: Writer, v: dict[str, str]) -> None:
-    w.add_choice(P.TIES, **v)
-
-
-def _naive_question(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
+def _naive_question(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank) -> None:
+    me = context.scenario.delegation(plan.speaker)
     question = me.naive_question or _naive_from_facts(context, w)
-    intro = _in_voice(w, me, "ask", **v) or w.choose(P.NAIVE_INTROS, **v) or "Mine:"
-    w.add(f"{intro} '{question}'")
-    _stake(me, w, _aside(v))
+    say(w, bank, "naive_intro")
+    w.add(question, source="scenario")
 
 
 def _naive_from_facts(context: SessionContext, w: Writer) -> str:
@@ -280,107 +274,12 @@ def _naive_from_facts(context: SessionContext, w: Writer) -> str:
         question = f"Is it true that {lower_first(fact.claim.rstrip('.?!'))}?"
         if w.is_new(question):
             return question
-    return f"Could {topic_phrase(context.scenario)} simply solve our disagreements for us?"
+    return f"What is the one thing about {topic_phrase(context.scenario)} that we all get wrong?"
 
 
-def _smart_question(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
-    intro = _in_voice(w, me, "ask", **v) or w.choose(P.SMART_INTROS, **v) or ""
-    if not (me.smartest_question and w.add(f"{intro} {me.smartest_question}".strip())):
-        w.add_choice(P.SMART_QUESTIONS, **v)
-    _stake(me, w, _aside(v))
-
-
-def _proposal(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
-    w.add_choice(P.PROPOSALS, **{**v, "theme": _recent_theme(context) or v["topic"]})
-    if plan.prompt:
-        w.add_choice(P.FOCUS, **v, focus=lower_first(plan.prompt.rstrip(".?!")))
-    _point(plan, w, v)
-    w.add_choice(P.PROPOSAL_FOLLOWUPS, **v)
-
-
-def _recent_theme(context: SessionContext) -> str | None:
-    """The theme the last few turns kept to; among equals the earliest, so that a session
-    reads the same whatever the interpreter's hash seed."""
-    recent = [p.talking_point.theme for p in context.plans[-6:] if p.talking_point]
-    return Counter(recent).most_common(1)[0][0] if recent else None
-
-
-def _reflection(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
-    """Synthesis and common ground: an opener that names whom it meets, then the delegation's
-    own point and stake, so a reflection still sounds like the one who makes it."""
-    note = _common_ground_note(context, me) if plan.phase == Phase.COMMON_GROUND and plan.addressees else None
-    _reflection_opener(plan, context, me, w, v, note)
-    _point(plan, w, v)
-    _stake(me, w, v)
-
-
-def _reflection_opener(
-    plan: TurnPlan,
-    context: SessionContext,
-    me: Delegation,
-    w: Writer,
-    v: dict[str, str],
-    note: CommonGroundNote | None,
-) -> None:
-    """Common ground: meet the partner the mediator named (``note``), or reply in general;
-    elsewhere, open by reflecting on whom the turn answers."""
-    if note is not None:
-        partner = note.pair[1] if note.pair[0] == me.name else note.pair[0]
-        w.add_choice(P.COMMON_GROUND_REPLIES, **{**v, "a": refer(partner), "theme": note.theme})
-    elif plan.phase == Phase.COMMON_GROUND:
-        w.add_choice(P.GENERAL_REPLIES, **v)
-    else:
-        _reflect_opener(plan, context, me, w, v)
-
-
-def _common_ground_note(context: SessionContext, me: Delegation) -> CommonGroundNote | None:
-    """The mediator's finding that names this delegation, if any."""
-    return next((n for n in _notes(context) if me.name in n.pair), None)
-
-
-def _reflect_opener(plan: TurnPlan, context: SessionContext, me: Delegation, w: Writer, v: dict[str, str]) -> None:
-    if plan.addressees and plan.addressees[0] in _names(context):
-        if w.add_choice(P.REFLECT_NAMED, **v):
-            return
-    _say(w, me, "reflect", P.REFLECT_OPENERS, **v)
-
-
-def _notes(context: SessionContext) -> tuple[CommonGroundNote, ...]:  # the mediator's findings of this phase
-    for plan in reversed(context.plans):
-        if plan.common_ground:
-            return plan.common_ground
-    return ()
-
-
-def compose_lead(plan: TurnPlan, context: SessionContext) -> str:
-    """The opening words of a delegation's turn, for a language model to continue.
-
-    They carry what the plan fixes and a small model would get wrong: whom the turn
-    answers and how, the options the delegation chose, the partner named in common ground,
-    and the delegation's own talking point; a connective ("This matters because") then asks
-    the model to develop it in its own words rather than copy an earlier turn.
-    """
-    rng = random.Random(f"{context.seed}:{plan.index}:lead")
-    w = Writer(context.turns, rng)
+def _smart_question(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank, mine: list[Unit]) -> None:
     me = context.scenario.delegation(plan.speaker)
-    v = _values(plan, context, me, rng)
-    if plan.move is Move.NAIVE_QUESTION:
-        w.add(w.choose(P.NAIVE_INTROS, **v))
-    elif plan.move is Move.PROPOSE:
-        w.add_choice(P.PROPOSALS, **{**v, "theme": _recent_theme(context) or v["topic"]})
-    elif plan.move is Move.REFLECT:
-        note = _common_ground_note(context, me) if plan.phase == Phase.COMMON_GROUND else None
-        _reflection_opener(plan, context, me, w, v, note)
-    elif plan.move is not Move.SMART_QUESTION:
-        _lead(plan, context, w, v)
-        if plan.phase == Phase.OPENING:
-            _choices(context, me, w, v)
-    if plan.move in (Move.NAIVE_QUESTION, Move.SMART_QUESTION):
-        return w.text()
-    if plan.talking_point:
-        w.add(end_sentence(plan.talking_point.text))
-    names = _names(context)
-    connectives = [c for c in P.CONNECTIVES if "{a}" not in c or (plan.addressees and plan.addressees[0] in names)]
-    connectives.sort(key=w.uses)
-    connectives = connectives[: max(3, len(connectives) // 2)]
-    return f"{w.text()} {fill(rng.choice(connectives), **v)}".strip()
+    question = me.smartest_question or next((u.text for u in mine if u.kind == "question"), None)
+    if question:
+        say(w, bank, "smart_intro")
+        w.add(question, source="scenario")

@@ -42,8 +42,10 @@ def build_guided(config: RealizerConfig) -> GuidedRealizer:
     """The guided realizer over the backend a configuration names (or its replayed calls)."""
     model = None if (config.record and config.replay) else get_backend(config.name, **_backend_options(config))
     wrapped = wrap(model, record=config.record, record_mode="replay" if config.replay else "auto")
-    style = "chat" if config.style == "chat" else "document"
-    embedder = CachedEmbedder(get_embedder(config.embedder or "auto"))
+    # a chat model writes whole turns and is ranked by meaning; a model that only continues text
+    # rewords one sentence, which needs no embedder
+    style = "chat" if (config.style or ("chat" if config.name == "openai" else "document")) == "chat" else "document"
+    embedder = CachedEmbedder(get_embedder(config.embedder or "auto")) if style == "chat" else None
     realizer = GuidedRealizer(wrapped, embedder, candidates=config.candidates or 3, style=style)
     realizer.warm_up()
     return realizer

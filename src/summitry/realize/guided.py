@@ -1,14 +1,15 @@
-"""Guided generation: a language model writes each delegation's turn from its plan, checked.
+"""Guided generation: a language model takes the part of a turn it can be trusted with, checked.
 
-For every delegation turn the realizer builds the working document (shared header, the
-transcript so far with a stage note per turn, the note and opening words of the new turn),
-samples a few candidates in one request, cleans them, and keeps the best one that passes
-every check of :mod:`summitry.realize.checks`. When none passes, the composer writes that
-turn and the log records a fallback. The mediator's turns carry the lesson's facts and the
-analysis's findings, which a small model would garble, so the composer writes them.
+The composer writes every turn from its plan first. Then:
 
-With a chat model (``style="chat"``) the same plan goes in as director's notes, with more
-freedom: no opening words are imposed.
+- a small base model (``style="document"``, the bundled ``local`` one) rewords one sentence that
+  the scenario wrote (:mod:`summitry.realize.paraphrase`); a rewording that passes the fidelity
+  checks (:mod:`summitry.realize.fidelity`) replaces it, and the spans record the model's words;
+- a capable chat model (``style="chat"``) writes the whole turn from the plan and its units; the
+  turn must pass the checks of :mod:`summitry.realize.checks` and carry its units faithfully.
+
+Where nothing passes, the composer's wording stands and the log records a fallback with the reasons.
+The mediator's turns carry the lesson's facts and what the session showed, so the composer writes them.
 """
 
 from __future__ import annotations
@@ -17,52 +18,54 @@ import random
 import time
 from typing import Any
 
-from summitry.backends.base import ChatMessage, CompletionRequest, LanguageModel, estimate_tokens
+from summitry.backends.base import ChatMessage, CompletionRequest, LanguageModel
 from summitry.embed import Embedder
+from summitry.identity import identity_confusions
 from summitry.plan import Move, TurnPlan
 from summitry.realize.base import Realization, SessionContext
-from summitry.realize.checks import TurnChecker, Verdict, clean_candidate
-from summitry.realize.composer import Composer, compose_lead
-from summitry.realize.document import DocumentLayout, header, note
-from summitry.scenario.model import Scenario
+from summitry.realize.checks import TurnChecker, clean_candidate
+from summitry.realize.composer import Composer
+from summitry.realize.document import header, note
+from summitry.realize.fidelity import paraphrase_problems, turn_problems
+from summitry.realize.paraphrase import find_target, fitted, paraphrase_document, spliced
+from summitry.scenario.index import material_of, unit_index
+from summitry.scenario.touch import touched_units
+from summitry.text.sentences import normalize_sentence, sentences
 
-STOP = ['"', "\n"]
-MIN_TOKENS = 12  # a candidate develops its opening words: the checks want 8 words of its own
+STOP = ["\n"]
+PARAPHRASE_TOKENS = 40  # one sentence of up to MAX_WORDS words (the earlier continuation budget was 40 too)
 
 
 class GuidedRealizer:
-    """Realizes delegation turns with a language model, guided by the plan and checked."""
+    """Realizes delegation turns with the composer and a language model, checked."""
 
     def __init__(
         self,
         model: LanguageModel,
-        embedder: Embedder,
+        embedder: Embedder | None = None,
         *,
         candidates: int = 3,
-        max_tokens: int = 40,
+        max_tokens: int = 120,
         temperature: float = 0.8,
         style: str = "document",
-        budget: int = 2400,
     ) -> None:
         self.model = model
-        self.embedder = embedder
+        self.embedder = embedder  # the chat checks rank by meaning; a rewording needs none
         self.candidates = candidates
         self.max_tokens = max_tokens
         self.temperature = temperature
         self.style = style
-        self.budget = budget
         self.composer = Composer()
         self._checker: TurnChecker | None = None
-        self._layout: DocumentLayout | None = None
 
     @property
     def name(self) -> str:
         return self.model.name
 
     def warm_up(self) -> None:
-        """Load the checks' sentence embedder now, so that the session's time is spent on the
-        session (the language model itself is loaded when the backend is built)."""
-        self.embedder.embed(["The delegation takes the floor."])
+        """Load the checks' sentence embedder now, so that the session's time is spent on the session."""
+        if self.embedder is not None:
+            self.embedder.embed(["The delegation takes the floor."])
 
     def summary(self) -> dict[str, Any]:
         """Token and time accounting of the model calls, when the model keeps it."""
@@ -70,72 +73,101 @@ class GuidedRealizer:
         return summary() if callable(summary) else {}
 
     def realize(self, plan: TurnPlan, context: SessionContext) -> Realization:
+        composed = self.composer.realize(plan, context)
         names = [d.name for d in context.scenario.delegations]
         if plan.is_moderator or plan.speaker not in names:
-            composed = self.composer.realize(plan, context)
-            return Realization(composed.text, realizer=composed.realizer, info={"composed": "moderator"})
+            return Realization(composed.text, composed.realizer, info={"composed": "moderator"}, spans=composed.spans)
         if _authored_question(plan, context):
-            composed = self.composer.realize(plan, context)
-            return Realization(composed.text, realizer=composed.realizer, info={"composed": "authored question"})
-        self._prepare(context.scenario)
-        lead = compose_lead(plan, context) if self.style == "document" else ""
-        verdicts, usage = self._candidates(plan, context, lead)
-        passing = [v for v in verdicts if v.ok]
-        info: dict[str, Any] = {
-            "usage": usage,
-            "candidates": len(verdicts),
-            "rejected": [
-                {"text": v.text[len(lead) :].strip(), "problems": list(v.problems)} for v in verdicts if not v.ok
-            ],
-        }
-        if passing:
-            best = max(passing, key=lambda v: v.score)
-            return Realization(best.text, realizer=self.name, info={**info, **best.details})
-        composed = self.composer.realize(plan, context)
-        return Realization(composed.text, realizer=composed.realizer, fallback=True, info=info)
+            return Realization(
+                composed.text, composed.realizer, info={"composed": "authored question"}, spans=composed.spans
+            )
+        if self.style == "chat":
+            return self._written(plan, context, composed)
+        return self._reworded(plan, context, composed)
 
-    def _prepare(self, scenario: Scenario) -> None:
-        if self._checker is None or self._checker.scenario is not scenario:
-            self._checker = TurnChecker(scenario, self.embedder)
-            # folding is decided on a model-independent size, so a replay lays out the same prompts
-            self._layout = DocumentLayout(scenario, estimate_tokens, self.budget)
+    def _reworded(self, plan: TurnPlan, context: SessionContext, composed: Realization) -> Realization:
+        target = find_target(composed.spans)
+        if target is None:
+            return Realization(
+                composed.text, composed.realizer, info={"composed": "nothing to reword"}, spans=composed.spans
+            )
+        request = CompletionRequest(
+            prompt=paraphrase_document().prompt(target.sentence),
+            max_tokens=PARAPHRASE_TOKENS,
+            temperature=self.temperature,
+            top_p=0.95,
+            n=self.candidates,
+            seed=_seed(context, plan),
+            stop=STOP,
+            tag=plan.speaker,
+        )
+        completion, started = self.model.complete(request), time.perf_counter()
+        proper = self.composer.proper(context.scenario)
+        said = {normalize_sentence(s) for t in context.turns for s in sentences(t.text)}
+        names = [d.name for d in context.scenario.delegations]
+        kept, rejected = None, []
+        for raw in dict.fromkeys(completion.texts):
+            candidate = fitted(raw, target.sentence, proper)
+            problems = paraphrase_problems(target.sentence, candidate) if candidate else ["empty"]
+            if candidate and normalize_sentence(candidate) in said:
+                problems.append("repeats a sentence")
+            problems += [f"identity: {c}" for c in identity_confusions(candidate, plan.speaker, names)]
+            if problems:
+                rejected.append({"text": candidate, "problems": problems})
+            elif kept is None:
+                kept = candidate
+        info = {"candidates": len(completion.texts), "rejected": rejected, "usage": _usage(completion, started)}
+        if kept is None:
+            return Realization(composed.text, composed.realizer, fallback=True, info=info, spans=composed.spans)
+        spans = spliced(composed.spans, target, kept)
+        return Realization("".join(t for t, _ in spans), self.name, info=info, spans=spans)
 
-    def _candidates(self, plan: TurnPlan, context: SessionContext, lead: str
-                    ) -> tuple[list[Verdict], dict[str, Any]]:
-        request = self._request(plan, context, lead)
-        completion = self.model.complete(request)
-        assert self._checker is not None
-        started = time.perf_counter()
-        texts = list(dict.fromkeys(clean_candidate(raw, lead) for raw in completion.texts))
-        self.embedder.embed([t for t in texts if t])  # one pass for all candidates; the checks reuse it
-        verdicts = [self._checker.judge(text, lead, plan, context.turns) for text in texts]
-        usage = {
-            "prompt_tokens": completion.prompt_tokens,
-            "cached_prompt_tokens": completion.cached_prompt_tokens,
-            "completion_tokens": completion.completion_tokens,
-            "seconds": round(completion.seconds, 4),
-            "generation_seconds": round(completion.generation_seconds, 4),
-            "check_seconds": round(time.perf_counter() - started, 4),
-        }
-        return verdicts, usage
-
-    def _request(self, plan: TurnPlan, context: SessionContext, lead: str) -> CompletionRequest:
-        seed = random.Random(f"{context.seed}:{plan.index}:model").randrange(2**31)
-        common = dict(
+    def _written(self, plan: TurnPlan, context: SessionContext, composed: Realization) -> Realization:
+        if self._checker is None or self._checker.scenario is not context.scenario:
+            self._checker = TurnChecker(context.scenario, self.embedder)
+        request = CompletionRequest(
+            messages=_chat_messages(plan, context),
             max_tokens=self.max_tokens,
             temperature=self.temperature,
             top_p=0.95,
             n=self.candidates,
-            seed=seed,
+            seed=_seed(context, plan),
             tag=plan.speaker,
         )
-        if self.style == "chat":
-            return CompletionRequest(messages=_chat_messages(plan, context), **common)
-        assert self._layout is not None
-        prompt = self._layout.prompt(context.turns, context.plans, plan, lead)
-        return CompletionRequest(
-            prompt=prompt, stop=STOP, repeat_penalty=1.1, dry_multiplier=0.8, min_tokens=MIN_TOKENS, **common
-        )
+        completion, started = self.model.complete(request), time.perf_counter()
+        units = [unit_index(context.scenario)[u].text for u in plan.units if u in unit_index(context.scenario)]
+        verdicts = []
+        for text in dict.fromkeys(clean_candidate(raw, "") for raw in completion.texts):
+            verdict = self._checker.judge(text, "", plan, context.turns)
+            extra = turn_problems(text, units, context.scenario, plan.speaker)
+            verdicts.append(verdict if not extra else type(verdict)(text, (*verdict.problems, *extra), verdict.score))
+        passing = [v for v in verdicts if v.ok]
+        info: dict[str, Any] = {
+            "candidates": len(verdicts),
+            "rejected": [{"text": v.text, "problems": list(v.problems)} for v in verdicts if not v.ok],
+            "usage": _usage(completion, started),
+        }
+        if not passing:
+            return Realization(composed.text, composed.realizer, fallback=True, info=info, spans=composed.spans)
+        best = max(passing, key=lambda v: v.score)
+        own = material_of(context.scenario, plan.speaker)
+        info["touches"] = [t.unit for t in touched_units(best.text, own)]  # what the model's words say
+        return Realization(best.text, self.name, info={**info, **best.details}, spans=((best.text, "model"),))
+
+
+def _seed(context: SessionContext, plan: TurnPlan) -> int:
+    return random.Random(f"{context.seed}:{plan.index}:model").randrange(2**31)
+
+
+def _usage(completion: Any, started: float) -> dict[str, Any]:
+    return {
+        "prompt_tokens": completion.prompt_tokens,
+        "cached_prompt_tokens": completion.cached_prompt_tokens,
+        "completion_tokens": completion.completion_tokens,
+        "seconds": round(completion.seconds, 4),
+        "generation_seconds": round(completion.generation_seconds, 4),
+        "check_seconds": round(time.perf_counter() - started, 4),
+    }
 
 
 def _authored_question(plan: TurnPlan, context: SessionContext) -> bool:
@@ -147,15 +179,21 @@ def _authored_question(plan: TurnPlan, context: SessionContext) -> bool:
 
 
 def _chat_messages(plan: TurnPlan, context: SessionContext) -> list[ChatMessage]:
-    """Director's notes for a chat model: the scenario as system, the plan as the request."""
+    """Director's notes for a chat model: the scenario as system; the plan, its units and what
+    they answer as the request."""
+    units = unit_index(context.scenario)
     transcript = "\n".join(f"{t.speaker}: {t.text}" for t in context.turns[-24:])
-    point = f' Draw on this point of theirs: "{plan.talking_point.text}".' if plan.talking_point else ""
+    own = "".join(f'\n- "{units[u].text}"' for u in plan.units if u in units)
+    answered = "".join(f'\n- {units[u].owner}: "{units[u].text}"' for u in plan.engages if u in units)
     to = f" Address {plan.addressees[0]} by name." if plan.addressees else ""
     tone = context.scenario.delegation(plan.speaker).tone
     direction = (
         f"Write the next turn of {plan.speaker} only, in their voice ({tone})."
-        f" Stage note: {note(plan)}.{to}{point} 40 to 90 words, first person plural, no speaker label, "
-        "no quotation marks, and do not repeat what anyone has already said."
+        f" Stage note: {note(plan)}.{to}"
+        + (f" It answers what was said here:{answered}" if answered else "")
+        + (f"\nSay the substance of these points of theirs, keeping every figure and name:{own}" if own else "")
+        + "\n40 to 110 words, first person plural, no speaker label, no quotation marks, add no new facts, "
+        "and do not repeat what anyone has already said."
     )
     return [
         ChatMessage(

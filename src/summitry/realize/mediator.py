@@ -1,192 +1,138 @@
-"""The mediator's turns, composed from the plan: welcome, probes, edge cases, explanations, closings.
+"""The mediator's turns, composed from the plan: welcome, probes, edge cases, explanations, syntheses, closings.
 
-The mediator speaks about what actually happened: it names the last speaker's theme, the
-misconceptions the naive questions revealed (from the lesson's facts) and the common
-ground the analysis found, never a finding written in advance.
+The mediator says only what happened: whom it hands the floor to, the point the last speaker was
+on, the misconceptions that a question actually voiced (the plan's ``explanations``), the
+positions the delegations actually took (the units the plan ``engages``) and the common ground
+their own units show (the plan's ``common_ground``). Its phrases live in the mediator's phrase
+bank, which a scenario can extend or replace.
 """
 
 from __future__ import annotations
 
 import re
 
-from summitry.phase import Phase
 from summitry.plan import CommonGroundNote, Explanation, Move, TurnPlan
+from summitry.realize.bank import Bank, bank_for, placeholders
 from summitry.realize.base import SessionContext
+from summitry.realize.grammar import continuing, join, number_words
 from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer
-from summitry.text.casing import end_sentence, lower_first, upper_first
-from summitry.text.names import join_names, refer
-
-WELCOME = (
-    "Welcome to this diplomatic learning session on {topic}. I know tensions between some of you "
-    "run high, but today we are here as learners first, nations second. We will explore how {topic} "
-    "might either deepen or help resolve the challenges between you. Let's begin with how each of you "
-    "answered the lesson's core questions. {first}, would you start?"
-)
-
-AFTER_OPENING = (
-    "Thank you all for such candid opening perspectives.",
-    "Thank you for those opening statements; each of you heard the same lesson differently.",
-)
-
-ON_LAST = (
-    "{last} raises crucial questions about {theme}.",
-    "{last} brings us to {theme}, and that deserves a closer look.",
-    "I'm hearing {theme} come up again and again.",
-    "{last}'s point about {theme} connects to the heart of the lesson.",
-    "Let's stay with {theme} a moment longer.",
-)
-
-EDGE_OPENERS = (
-    "Let me push you all with an edge case: imagine {scenario}",
-    "But let me challenge you with another edge case: what if {scenario}",
-    "Here is a harder case: suppose {scenario}",
-    "One more test of your positions: imagine {scenario}",
-)
-
-EDGE_CLOSERS = (
-    "How would that change your calculations?",
-    "How does that change your approach?",
-    "What would you do first, and with whom?",
-)
-
-TAKE_UP = (
-    "{by} raises an excellent reframing. Let's explore this.",
-    "{by} offers a useful shift of focus. Let's take it seriously.",
-)
-
-NAIVE_INVITE = "Before we continue, I want to hear the most naive question any of you might ask about {topic}."
-SMART_INVITE = (
-    "Now for the crucial question. Given everything we've discussed, what's the smartest question "
-    "we should all be asking ourselves about {topic}?"
-)
+from summitry.scenario.index import unit_index
+from summitry.text.casing import end_sentence, lower_first
+from summitry.text.names import refer
 
 
 def compose_mediator(plan: TurnPlan, context: SessionContext, w: Writer) -> None:
     """Write the mediator's turn for this plan into the writer."""
+    bank = bank_for(context.scenario, "mediator")
     topic = topic_phrase(context.scenario)
-    handlers = {
-        Move.WELCOME: lambda: w.add(WELCOME.format(topic=topic, first=plan.next_speaker or "")),
-        Move.QUESTION: lambda: _question(plan, context, w, topic),
-        Move.EDGE_CASE: lambda: _edge_case(plan, context, w),
-        Move.EXPLAIN: lambda: _explain(plan.explanations, w),
-        Move.SUMMARIZE: lambda: _summarize(plan, context, w, topic),
-        Move.CLOSE: lambda: _close(plan, context, w, topic),
-    }
-    handlers.get(plan.move, lambda: w.add(f"Thank you, {join_names(list(plan.addressees))}."))()
-
-
-def _question(plan: TurnPlan, context: SessionContext, w: Writer, topic: str) -> None:
-    if plan.phase == Phase.NAIVE_QUESTIONS:
-        w.add(NAIVE_INVITE.format(topic=topic))
-    elif plan.phase == Phase.SMARTEST_QUESTIONS:
-        w.add(SMART_INVITE.format(topic=topic))
-    elif plan.phase == Phase.SYNTHESIS:
-        _deeper_question(plan, context, w)
-    elif plan.phase == Phase.REFRAME:
-        w.add_choice(TAKE_UP, by=refer(plan.addressees[0]) if plan.addressees else "")
-        if plan.prompt:
-            w.add(
-                f"If we start from {lower_first(plan.prompt.rstrip('.?!'))}, how might that change "
-                f"your approaches to {topic}?"
-            )
+    if plan.move is Move.WELCOME:
+        _say(w, bank, "welcome", topic=topic, first=refer(plan.next_speaker or ""))
+    elif plan.move is Move.QUESTION:
+        _question(plan, context, w, bank, topic)
+    elif plan.move is Move.EDGE_CASE:
+        _edge_case(plan, context, w, bank)
+    elif plan.move is Move.EXPLAIN:
+        _explain(plan.explanations, context, w, bank)
+    elif plan.move is Move.SUMMARIZE:
+        _summarize(plan, context, w, bank)
+    elif plan.move is Move.CLOSE:
+        closes = sum(1 for p in context.plans if p.move is Move.CLOSE and p.is_moderator)
+        _say(w, bank, "close_first" if closes == 0 else "close_last", topic=topic)
     else:
-        _comment_on_last(plan, context, w)
-        w.add(_address(plan.addressees[0], plan.prompt or "") if plan.addressees else plan.prompt)
+        _say(w, bank, "thanks", names=join([refer(n) for n in plan.addressees]))
 
 
-def _address(name: str, question: str) -> str:
-    return f"{name}, {lower_first(question.strip())}"
+def _say(w: Writer, bank: Bank, slot: str, **values: str) -> bool:
+    usable = [p for p in bank[slot] if all(values.get(f[:1].lower() + f[1:]) for f in placeholders(p))]
+    return w.add_choice(usable, **values)
 
 
-def _comment_on_last(plan: TurnPlan, context: SessionContext, w: Writer) -> None:
+def _question(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank, topic: str) -> None:
+    if plan.phase == "naive_questions":
+        _say(w, bank, "naive_invite", topic=topic)
+    elif plan.phase == "smartest_questions":
+        _say(w, bank, "smart_invite", topic=topic)
+    elif plan.phase == "synthesis":
+        asked = sum(1 for p in context.plans if p.move is Move.SMART_QUESTION)
+        if asked:
+            _say(w, bank, "deeper_intro", count=number_words(asked))
+        w.add(end_sentence(plan.prompt or ""), source="scenario")
+    elif plan.phase == "reframe":
+        _say(w, bank, "take_up", by=refer(plan.addressees[0]) if plan.addressees else "")
+        if plan.prompt:
+            _say(w, bank, "take_up_focus", focus=lower_first(plan.prompt.rstrip(".?!")))
+    else:
+        _comment_on_last(context, w, bank)
+        if plan.addressees and plan.prompt:
+            w.add(f"{refer(plan.addressees[0])}, {continuing(plan.prompt.strip(), w.proper)}", source="scenario")
+        elif plan.prompt:
+            w.add(plan.prompt, source="scenario")
+
+
+def _comment_on_last(context: SessionContext, w: Writer, bank: Bank) -> None:
     if not context.plans:
         return
     last_plan, last_turn = context.plans[-1], context.turns[-1]
-    if last_plan.phase == Phase.OPENING:
-        w.add_choice(AFTER_OPENING)
+    if last_plan.phase == "opening":
+        _say(w, bank, "after_opening")
         return
-    theme = last_plan.talking_point.theme if last_plan.talking_point else "what is at stake"
-    w.add_choice(ON_LAST, last=refer(last_turn.speaker), theme=theme)
-
-
-def _deeper_question(plan: TurnPlan, context: SessionContext, w: Writer) -> None:
-    asked = sum(1 for p in context.plans if p.move is Move.SMART_QUESTION)
-    if asked:
-        w.add(
-            f"Those are {asked} of the most important questions you could ask. But I want to suggest "
-            "that they all point toward an even deeper question:"
-        )
-    w.add(end_sentence(plan.prompt or ""))
+    units = unit_index(context.scenario)
+    point = next((units[u].on for u in last_plan.units if u in units and units[u].kind != "reason"), None)
+    if point and not last_turn.is_moderator:
+        _say(w, bank, "on_last", last=refer(last_turn.speaker), point=point)
 
 
 _SCENARIO_VERBS = re.compile(r"^(?:imagine|suppose|what if|picture this:?)\s+", re.IGNORECASE)
 
 
-def _edge_case(plan: TurnPlan, context: SessionContext, w: Writer) -> None:
+def _edge_case(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank) -> None:
     """Pose the scenario as written, behind an opener; add a closing question if it has none."""
     scenario = _SCENARIO_VERBS.sub("", (plan.prompt or "").strip())
-    first, _, rest = scenario.partition(". ") if "? " not in scenario else (scenario, "", "")
-    first = lower_first(first.rstrip(".?!"))
-    earlier = sum(1 for p in context.plans if p.move is Move.EDGE_CASE)
-    opener = EDGE_OPENERS[min(earlier, len(EDGE_OPENERS) - 1)].format(scenario=first)
-    if earlier == 0:
-        w.add("I'm hearing different models emerging.")
-    w.add(opener + ("?" if "what if" in opener else "."))
-    if rest:
-        w.add(rest)
-    elif "?" not in scenario:
-        w.add_choice(EDGE_CLOSERS)
+    first = not any(p.move is Move.EDGE_CASE for p in context.plans)
+    if first:
+        _say(w, bank, "edge_first")
+    _say(w, bank, "edge_opener_first" if first else "edge_opener", scenario=continuing(scenario, w.proper))
+    if "?" not in scenario:
+        _say(w, bank, "edge_closer")
 
 
-def _explain(explanations: tuple[Explanation, ...], w: Writer) -> None:
-    w.add("*(laughing)* Those are wonderfully absurd, and each hides a real wish.")
+def _explain(explanations: tuple[Explanation, ...], context: SessionContext, w: Writer, bank: Bank) -> None:
+    """Correct the misconceptions the questions voiced; with none voiced, offer one fact as a fact."""
+    if not explanations:
+        fact = next((f for f in context.scenario.lesson.facts if w.is_new(f.correction)), None)
+        if fact is not None:
+            _say(w, bank, "no_misconception", fact=end_sentence(fact.correction))
+        return
+    _say(w, bank, "explain_intro")
     for item in explanations:
-        who = join_names(list(item.askers))
-        w.add(f"{who}: the idea that {lower_first(item.claim.rstrip('.?!'))} is a misconception.")
-        w.add(end_sentence(item.correction))
-    w.add(
-        "What is real in every question is the frustration behind it: a wish for a technical fix "
-        "to problems that are political."
-    )
+        who = join([refer(n) for n in item.askers])
+        _say(w, bank, "explain_item", who=who, claim=continuing(item.claim.rstrip(".?!"), w.proper))
+        w.add(end_sentence(item.correction), source="scenario")
+    _say(w, bank, "explain_close")
 
 
-def _summarize(plan: TurnPlan, context: SessionContext, w: Writer, topic: str) -> None:
-    if plan.phase == Phase.COMMON_GROUND:
-        _name_common_ground(plan.common_ground, w, topic)
+def _summarize(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank) -> None:
+    if plan.phase == "common_ground":
+        _name_common_ground(plan.common_ground, w, bank)
         return
-    w.add("You've all identified the central insight: the question has no national answer.")
-    w.add(
-        f"The problems that divide you on {topic} are the same ones that oblige you to cooperate, "
-        "and none of you can solve them alone."
-    )
+    units = unit_index(context.scenario)
+    taken = [units[u] for u in plan.engages if u in units]
+    if not taken:
+        return
+    _say(w, bank, "synthesis_intro")
+    for unit in taken:
+        point = unit.on if unit.kind != "reason" else None
+        kind = bank[f"kind_{unit.kind}"][0] if f"kind_{unit.kind}" in bank.slots else ""
+        _say(w, bank, "position", who=refer(unit.owner), point=point or "the lesson's questions", kind=kind)
+    _say(w, bank, "synthesis_close")
 
 
-def _name_common_ground(notes: tuple[CommonGroundNote, ...], w: Writer, topic: str) -> None:
-    w.add(
-        f"What's encouraging about our discussion is how {topic} served as a lens for your "
-        "deepest concerns while revealing possibilities for cooperation."
-    )
+def _name_common_ground(notes: tuple[CommonGroundNote, ...], w: Writer, bank: Bank) -> None:
     if not notes:
-        w.add(
-            "I did not hear rivals converge today, and I will not pretend otherwise; that is work for our next session."
-        )
+        _say(w, bank, "common_ground_none")
         return
+    _say(w, bank, "common_ground_intro")
     for note in notes:
-        w.add(end_sentence(note.sentence))
-
-
-def _close(plan: TurnPlan, context: SessionContext, w: Writer, topic: str) -> None:
-    closes = sum(1 for p in context.plans if p.move is Move.CLOSE and p.is_moderator)
-    if closes == 0:
-        w.add(
-            f"As we conclude, remember that this conversation is the kind of dialogue that {topic} "
-            "will require. You've shown that even delegations with serious tensions can engage "
-            "constructively when they focus on shared challenges and mutual learning."
-        )
-    else:
-        w.add(
-            f"{upper_first(topic)} is not something that will simply happen to you; it is something "
-            "you are all shaping right now. Keep engaging, keep learning, and keep finding ways to "
-            "cooperate."
-        )
+        pair = join([refer(n) for n in note.pair])
+        _say(w, bank, "common_ground_pair", pair=pair, point=note.theme)

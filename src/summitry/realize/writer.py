@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from summitry.realize.grammar import continuing
 from summitry.text.casing import tidy, upper_first
 from summitry.text.sentences import normalize_sentence, sentence_keys, sentences
 from summitry.turns import Turn
@@ -20,8 +21,9 @@ from summitry.turns import Turn
 class Writer:
     """Fills templates for one turn, avoiding every sentence already said in the session."""
 
-    def __init__(self, turns: Iterable[Turn], rng: random.Random) -> None:
+    def __init__(self, turns: Iterable[Turn], rng: random.Random, proper: frozenset[str] = frozenset()) -> None:
         self.rng = rng
+        self.proper = proper  # words that keep their capital inside a sentence (names)
         self.said: set[str] = set()
         self.history: list[str] = []
         self._said_text: str | None = None
@@ -29,6 +31,7 @@ class Writer:
         for turn in turns:
             self.remember(turn.text)
         self.parts: list[str] = []
+        self.sources: list[str] = []
 
     def remember(self, text: str) -> None:
         self.history.append(text)
@@ -70,12 +73,17 @@ class Writer:
                 return text
         return None
 
-    def add(self, text: str | None) -> bool:
-        """Append a piece to the turn if it is new; report whether it was added."""
-        text = tidy(text) if text else text
+    def add(self, text: str | None, source: str = "template") -> bool:
+        """Append a piece to the turn if it is new; report whether it was added. A piece after one
+        that does not end a sentence runs on into it, so its first letter is lowered unless it is a name."""
+        if text and self.parts and not self.parts[-1].rstrip().endswith((".", "!", "?")):
+            text = continuing(text.strip(), self.proper)
+        else:
+            text = tidy(text) if text else text
         if not text or not self.is_new(text):
             return False
         self.parts.append(text)
+        self.sources.append(source)
         self.remember(text)
         return True
 
@@ -83,7 +91,22 @@ class Writer:
         return self.add(self.choose(templates, **values))
 
     def text(self) -> str:
-        return " ".join(p.strip() for p in self.parts if p.strip())
+        return "".join(text for text, _ in self.spans())
+
+    def spans(self) -> list[tuple[str, str]]:
+        """The turn as (text, source) pieces that join to exactly its text: a piece carries the
+        space before it; pieces from the same source next to each other are merged."""
+        spans: list[tuple[str, str]] = []
+        for part, source in zip(self.parts, self.sources, strict=True):
+            part = part.strip()
+            if not part:
+                continue
+            piece = f" {part}" if spans else part
+            if spans and spans[-1][1] == source:
+                spans[-1] = (spans[-1][0] + piece, source)
+            else:
+                spans.append((piece, source))
+        return spans
 
 
 MIN_PHRASE_WORDS = 4

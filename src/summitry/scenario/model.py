@@ -217,6 +217,15 @@ class Epilogue(_Strict):
     afterword: Text | None = None
 
 
+class PhraseOverrides(_Strict):
+    """Connecting phrases a scenario adds to the bundled phrase banks, slot by slot (or puts in their
+    place, with ``replace``): another voice for the mediator, or another language."""
+
+    replace: bool = Field(default=False, description="the scenario's phrases replace the bundled ones of a slot")
+    delegation: dict[str, list[Text]] = Field(default_factory=dict, description="slot -> phrases")
+    mediator: dict[str, list[Text]] = Field(default_factory=dict, description="slot -> phrases")
+
+
 class Scenario(_Strict):
     """A whole diplomatic classroom: the lesson, the mediator, the delegations and the agenda."""
 
@@ -227,6 +236,7 @@ class Scenario(_Strict):
     delegations: list[Delegation] = Field(min_length=MIN_DELEGATIONS, max_length=MAX_DELEGATIONS)
     agenda: list[AgendaItem] = Field(min_length=1)
     epilogue: Epilogue = Field(default_factory=Epilogue)
+    phrases: PhraseOverrides = Field(default_factory=PhraseOverrides, description="phrases added to the banks")
 
     @model_validator(mode="after")
     def _cross_references(self) -> Scenario:

@@ -24,6 +24,7 @@ from summitry.session.events import (
     SessionCompleted,
     SessionInterrupted,
     SessionStarted,
+    Span,
     TurnPlanned,
     TurnSpoken,
 )
@@ -40,6 +41,15 @@ DEFAULT_NARRATION = (
     "Session ends with the delegations still talking in small groups, "
     "more curious about one another than when they arrived"
 )
+
+
+def spans_of(realization: Realization, text: str) -> tuple[Span, ...]:
+    """Who wrote each part of a turn: the realizer's spans, or the whole text as its realizer's
+    own (a model's words, unless the composer wrote it) when it gave none that join to the text."""
+    spans = tuple(Span(text=t, source=s) for t, s in realization.spans)  # type: ignore[arg-type]
+    if spans and "".join(s.text for s in spans) == text:
+        return spans
+    return (Span(text=text, source="template" if realization.realizer == "composer" else "model"),)
 
 
 class Engine:
@@ -151,6 +161,7 @@ class Engine:
                 realizer=realization.realizer,
                 fallback=realization.fallback,
                 info=realization.info,
+                spans=spans_of(realization, turn.text),
             )
         )
 

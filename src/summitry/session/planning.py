@@ -14,14 +14,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from summitry.phase import Phase
 from summitry.plan import Move, Stance, TalkingPointRef, TurnPlan
-from summitry.scenario.model import Concept, Scenario, TalkingPoint
+from summitry.scenario.index import material_of, unit_index
+from summitry.scenario.model import Concept, Scenario
+from summitry.scenario.position import Unit
+from summitry.scenario.touch import touched_units
+from summitry.session.material import choose_move, fresh_units
 from summitry.session.turn_taking import Floor, choose_addressee, named_in, stance_toward
 from summitry.text.overlap import overlap
 from summitry.turns import Turn
 
-WARM_PHASES = frozenset({Phase.REFRAME, Phase.SYNTHESIS, Phase.COMMON_GROUND, Phase.CLOSING})
+WARM_PHASES = frozenset({"reframe", "synthesis", "common_ground", "closing"})
 
 
 @dataclass(frozen=True)
@@ -97,24 +100,11 @@ class PlanContext:
 PhasePlanner = Callable[[PlanContext], TurnPlan | None]
 
 
-def points_to_make(scenario: Scenario, speaker: str) -> list[TalkingPoint]:
-    """The speaker's arguments, from its position paper or its talking points, as points to make."""
-    units = scenario.delegation(speaker).material()
-    return [TalkingPoint(theme=u.on, text=u.text) for u in units if u.kind == "argument" and u.on]
-
-
-def pick_talking_point(ctx: PlanContext, speaker: str, matter: str) -> TalkingPointRef | None:
-    """The speaker's unused talking point most relevant to the matter, if one is left."""
-    used = {p.talking_point.text for p in ctx.plans if p.speaker == speaker and p.talking_point}
-    fresh = [tp for tp in points_to_make(ctx.scenario, speaker) if tp.text not in used]
-    if not fresh:
+def talking_point_of(unit: Unit | None) -> TalkingPointRef | None:
+    """A unit as the older plan field reads it (its point and its words), for realizers that use it."""
+    if unit is None:
         return None
-
-    def score(tp: TalkingPoint) -> float:
-        return overlap(matter, f"{tp.theme} {tp.text}") + 2 * overlap(matter, tp.theme) + 0.02 * ctx.rng.random()
-
-    best = max(fresh, key=score)
-    return TalkingPointRef(theme=best.theme, text=best.text)
+    return TalkingPointRef(theme=unit.on or unit.kind.replace("_", " "), text=unit.text)
 
 
 def pick_concept(ctx: PlanContext, speaker: str, matter: str) -> Concept | None:
@@ -139,40 +129,88 @@ def delegation_turn(
     answer_to: Turn | None = None,
     recent: int = 4,
     **fields: Any,
-) -> TurnPlan:
-    """Plan a delegation's turn that reacts to a recent speaker and draws on its own material."""
+) -> TurnPlan | None:
+    """Plan a delegation's move on its material toward a recent speaker; None when it has nothing left to say."""
     pairs = list(zip(ctx.turns, ctx.plans, strict=True))[-recent:]
-    bridge = None if answer_to else find_bridge(ctx, speaker)
-    target = answer_to or (bridge[0] if bridge else choose_addressee(ctx.scenario, speaker, pairs, ctx.rng))
+    asked = None if answer_to else question_waiting(ctx, speaker, pairs)
+    bridge = None if answer_to or asked else find_bridge(ctx, speaker)
+    target = answer_to or asked or bridge or choose_addressee(ctx.scenario, speaker, pairs, ctx.rng)
     if target is None and ctx.turns and ctx.turns[-1].speaker == ctx.moderator:
         target = ctx.turns[-1]
-    point = bridge[1] if bridge else pick_talking_point(ctx, speaker, f"{matter} {target.text if target else ''}")
-    concept = pick_concept(ctx, speaker, f"{matter} {point.text if point else ''}")
-    fields.setdefault("stance", _stance(ctx, speaker, target, point))
-    if target is not None and move is Move.ANSWER and target.speaker != ctx.moderator:
-        move = _move_for(fields["stance"])
+    target_plan = said_by(ctx, target) if target else None
+    stance = fields.pop("stance", None) or _stance(ctx, speaker, target)
+    choice = choose_move(ctx.scenario, ctx.plans, speaker, target_plan, matter, stance, ctx.rng)
+    if choice is None:
+        return None
+    units = unit_index(ctx.scenario)
+    primary = units[choice.units[0]]
+    concept = pick_concept(ctx, speaker, f"{matter} {primary.text}")
+    if choice.move is Move.ASK:
+        addressees = (choice.addressee,) if choice.addressee else tuple(n for n in ctx.names if n != speaker)
+    else:
+        addressees = (target.speaker,) if target else ()
+    chosen = _move(move, choice.move, answers_moderator=target is not None and target.speaker == ctx.moderator)
     return ctx.plan(
         speaker,
-        move,
-        addressees=(target.speaker,) if target else (),
+        chosen,
+        addressees=addressees,
         responds_to=target.index if target else None,
-        talking_point=point,
+        talking_point=talking_point_of(primary),
+        units=choice.units,
+        engages=choice.engages,
+        stance=choice.stance or stance,
         concept_id=concept.id if concept else None,
         prompt=matter or None,
         **fields,
     )
 
 
-def find_bridge(ctx: PlanContext, speaker: str, window: int = 12) -> tuple[Turn, TalkingPointRef] | None:
-    """In the warmer later phases: a rival's recent turn on a theme the speaker has a fresh point on.
+def said_by(ctx: PlanContext, turn: Turn) -> TurnPlan:
+    """The plan of a turn, with the units it was heard to use: those planned when its words say
+    them, else (a person at a seat, a model that wandered) the units its words touch."""
+    plan = ctx.plans[turn.index - 1]
+    if turn.speaker not in ctx.names:
+        return plan
+    touched = tuple(t.unit for t in touched_units(turn.text, material_of(ctx.scenario, turn.speaker)))
+    if plan.units and set(plan.units) <= set(touched):
+        return plan
+    return plan.model_copy(update={"units": touched})
+
+
+def question_waiting(ctx: PlanContext, speaker: str, pairs: list[tuple[Turn, TurnPlan]]) -> Turn | None:
+    """The latest recent turn that put one of its questions to the speaker, unless already answered."""
+    units = unit_index(ctx.scenario)
+    answered = {uid for p in ctx.plans if p.speaker == speaker for uid in p.engages}
+    for turn, plan in reversed(pairs):
+        if any(units[u].kind == "question" and units[u].to == speaker and u not in answered for u in plan.units):
+            return turn
+    return None
+
+
+EXPLICIT_MOVES = frozenset({Move.ASK, Move.PROPOSE, Move.CONCEDE})
+
+
+def _move(phase_move: Move, material_move: Move, *, answers_moderator: bool) -> Move:
+    """The move a turn makes: what its material does (a concession, a proposal, a question) wins;
+    otherwise a reflection or a proposal the phase asks for, an answer to the mediator, or the
+    reaction to the addressee that the material chose."""
+    if material_move in EXPLICIT_MOVES:
+        return material_move
+    if phase_move in (Move.REFLECT, Move.PROPOSE):
+        return phase_move
+    return Move.ANSWER if answers_moderator else material_move
+
+
+def find_bridge(ctx: PlanContext, speaker: str, window: int = 12) -> Turn | None:
+    """In the warmer later phases: a rival's recent turn on a point the speaker has fresh material on.
 
     This is how rivals come to common ground in a session: once the room has turned to
-    shared problems, a delegation answers a rival on a theme they both care about.
+    shared problems, a delegation answers a rival on a point they both care about.
     """
     if not (ctx.phase in WARM_PHASES or _after_reframe(ctx)):
         return None
-    used = {p.talking_point.text for p in ctx.plans if p.speaker == speaker and p.talking_point}
-    fresh = {tp.theme: tp for tp in points_to_make(ctx.scenario, speaker) if tp.text not in used}
+    units = unit_index(ctx.scenario)
+    mine = {u.on for u in fresh_units(ctx.scenario, ctx.plans, speaker) if u.on}
     recent = list(zip(ctx.turns, ctx.plans, strict=True))[-window:]
     for turn, plan in reversed(recent):
         rival = (
@@ -180,26 +218,22 @@ def find_bridge(ctx: PlanContext, speaker: str, window: int = 12) -> tuple[Turn,
             and turn.speaker != speaker
             and ctx.scenario.relation(speaker, turn.speaker) < -0.3
         )
-        if rival and plan.talking_point and plan.talking_point.theme in fresh:
-            tp = fresh[plan.talking_point.theme]
-            return turn, TalkingPointRef(theme=tp.theme, text=tp.text)
+        if rival and any(units[uid].on in mine for uid in plan.units if uid in units):
+            return turn
     return None
 
 
-def _stance(ctx: PlanContext, speaker: str, target: Turn | None, point: TalkingPointRef | None) -> Stance:
+def _stance(ctx: PlanContext, speaker: str, target: Turn | None) -> Stance:
     if target is None or target.speaker not in ctx.names:
         return Stance.NEUTRAL
     warm = ctx.phase in WARM_PHASES or _after_reframe(ctx)
     warmth = 0.35 if warm else 0.0
-    target_plan = ctx.plans[target.index - 1]
-    if point and target_plan.talking_point and point.theme == target_plan.talking_point.theme:
+    units = unit_index(ctx.scenario)
+    theirs = {units[uid].on for uid in ctx.plans[target.index - 1].units if uid in units}
+    if (theirs & {u.on for u in fresh_units(ctx.scenario, ctx.plans, speaker)}) - {None}:
         warmth += 1.2 if warm else 0.3
     return stance_toward(ctx.scenario, speaker, target.speaker, warmth)
 
 
 def _after_reframe(ctx: PlanContext) -> bool:
-    return any(p.phase == Phase.REFRAME for p in ctx.plans)
-
-
-def _move_for(stance: Stance) -> Move:
-    return {Stance.OPPOSE: Move.REBUT, Stance.SUPPORT: Move.AGREE_EXTEND}.get(stance, Move.ANSWER)
+    return any(p.phase == "reframe" for p in ctx.plans)

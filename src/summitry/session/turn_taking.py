@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from summitry.plan import Stance, TurnPlan
-from summitry.scenario.model import Delegation, Scenario
+from summitry.scenario.index import material_of
+from summitry.scenario.model import Scenario
 from summitry.scenario.position import points
 from summitry.text.overlap import overlap
 from summitry.turns import Turn
@@ -35,11 +36,11 @@ class Floor:
     matter: str
 
 
-def relevance(delegation: Delegation, matter: str) -> float:
+def relevance(scenario: Scenario, name: str, matter: str) -> float:
     """How much a delegation's interests and the points of its material touch the matter, 0 … 1."""
     if not matter:
         return 0.0
-    own = " ".join(delegation.interests + points(delegation.material()))
+    own = " ".join(scenario.delegation(name).interests + points(material_of(scenario, name)))
     return min(1.0, 4 * overlap(own, matter))
 
 
@@ -63,7 +64,7 @@ def choose_speaker(
         value = WEIGHT_NAMED * (name in floor.named)
         if floor.last_speaker and floor.last_speaker in _delegation_names(scenario):
             value += WEIGHT_RIVALRY * max(0.0, -scenario.relation(name, floor.last_speaker))
-        value += WEIGHT_RELEVANCE * relevance(scenario.delegation(name), floor.matter)
+        value += WEIGHT_RELEVANCE * relevance(scenario, name, floor.matter)
         value += WEIGHT_FAIRNESS * (most - counts[name]) / (most + 1)
         return value + WEIGHT_JITTER * rng.random()
 

@@ -3,27 +3,37 @@
 from __future__ import annotations
 
 from summitry.plan import Move, TurnPlan
-from summitry.session.planning import PlanContext, delegation_turn, pick_talking_point
+from summitry.session.material import fresh_units, has_material, proposal_for
+from summitry.session.planning import PlanContext, delegation_turn, talking_point_of
 from summitry.session.turn_taking import choose_speaker
 
 
-def _respond(ctx: PlanContext, matter: str, exclude: set[str]) -> TurnPlan:
-    """Plan one response by the delegation with the best claim to the floor."""
-    candidates = [n for n in ctx.names if not ctx.spoke_in_phase(n) and n not in exclude]
-    speaker = choose_speaker(ctx.scenario, ctx.floor(matter), candidates, list(ctx.turns), ctx.rng)
-    return delegation_turn(ctx, speaker, Move.ANSWER, matter, recent=max(1, len(ctx.phase_plans) - 1))
+def _respond(ctx: PlanContext, matter: str, candidates: list[str], recent: int) -> TurnPlan | None:
+    """Plan one response by the delegation with the best claim to the floor that still has
+    something to say; None when no candidate has material left (the phase ends early)."""
+    candidates = [n for n in candidates if has_material(ctx.scenario, ctx.plans, n)]
+    while candidates:
+        speaker = choose_speaker(ctx.scenario, ctx.floor(matter), candidates, list(ctx.turns), ctx.rng)
+        plan = delegation_turn(ctx, speaker, Move.ANSWER, matter, recent=recent)
+        if plan is not None:
+            return plan
+        candidates.remove(speaker)
+    return None
 
 
-def _responses_left(ctx: PlanContext, asked: int, lead_turns: int, exclude: set[str]) -> bool:
-    done = len(ctx.phase_plans) - lead_turns
-    available = [n for n in ctx.names if not ctx.spoke_in_phase(n) and n not in exclude]
-    return done < asked and bool(available)
+def _responders(ctx: PlanContext, asked: int, lead_turns: int, exclude: set[str]) -> list[str]:
+    """Who may still respond in this phase: none once the responses asked for are in."""
+    if len(ctx.phase_plans) - lead_turns >= asked:
+        return []
+    return [n for n in ctx.names if not ctx.spoke_in_phase(n) and n not in exclude]
 
 
 def plan_probe(ctx: PlanContext) -> TurnPlan | None:
     """The mediator puts a pointed question to one delegation; it answers; others react."""
     item, step = ctx.item, len(ctx.phase_plans)
     if step == 0:
+        if not has_material(ctx.scenario, ctx.plans, item.target):
+            return None  # the delegation has said all it came to say: the mediator moves on
         last = ctx.turns[-1] if ctx.turns else None
         return ctx.plan(
             ctx.moderator,
@@ -35,9 +45,8 @@ def plan_probe(ctx: PlanContext) -> TurnPlan | None:
         )
     if step == 1:
         return delegation_turn(ctx, item.target, Move.ANSWER, item.question, answer_to=ctx.turns[-1])
-    if not _responses_left(ctx, item.responses, 2, {item.target}):
-        return None
-    return _respond(ctx, f"{item.question} {ctx.phase_turns[1].text}", {item.target})
+    responders = _responders(ctx, item.responses, 2, {item.target})
+    return _respond(ctx, f"{item.question} {ctx.phase_turns[1].text}", responders, len(ctx.phase_plans) - 1)
 
 
 def plan_crosstalk(ctx: PlanContext) -> TurnPlan | None:
@@ -46,8 +55,7 @@ def plan_crosstalk(ctx: PlanContext) -> TurnPlan | None:
         return None
     floor = ctx.floor()
     candidates = [n for n in ctx.names if n != floor.last_speaker]
-    speaker = choose_speaker(ctx.scenario, floor, candidates, list(ctx.turns), ctx.rng)
-    return delegation_turn(ctx, speaker, Move.ANSWER, floor.last_text, recent=3)
+    return _respond(ctx, floor.last_text, candidates, 3)
 
 
 def plan_edge_case(ctx: PlanContext) -> TurnPlan | None:
@@ -55,29 +63,29 @@ def plan_edge_case(ctx: PlanContext) -> TurnPlan | None:
     item = ctx.item
     if not ctx.phase_plans:
         return ctx.plan(ctx.moderator, Move.EDGE_CASE, addressees=tuple(ctx.names), prompt=item.scenario)
-    if not _responses_left(ctx, item.responses, 1, set()):
-        return None
-    return _respond(ctx, item.scenario, set())
+    return _respond(ctx, item.scenario, _responders(ctx, item.responses, 1, set()), len(ctx.phase_plans))
 
 
 def plan_reframe(ctx: PlanContext) -> TurnPlan | None:
     """A delegation proposes a shift of focus; the mediator takes it up; others respond."""
     item, step = ctx.item, len(ctx.phase_plans)
     if step == 0:
-        point = pick_talking_point(ctx, item.by, item.focus or "shared challenges common problems")
+        if not has_material(ctx.scenario, ctx.plans, item.by):
+            return None
+        unit = proposal_for(fresh_units(ctx.scenario, ctx.plans, item.by), item.focus or "", ctx.rng)
         return ctx.plan(
             item.by,
             Move.PROPOSE,
             addressees=tuple(n for n in ctx.names if n != item.by),
             prompt=item.focus,
-            talking_point=point,
+            units=(unit.id,),
+            talking_point=talking_point_of(unit),
         )
     if step == 1:
-        focus = item.focus or (ctx.phase_plans[0].talking_point.text if ctx.phase_plans[0].talking_point else None)
+        first = ctx.phase_plans[0]
+        focus = item.focus or (first.talking_point.text if first.talking_point else None)
         return ctx.plan(
             ctx.moderator, Move.QUESTION, addressees=(item.by,), prompt=focus, responds_to=ctx.turns[-1].index
         )
-    if not _responses_left(ctx, item.responses, 2, {item.by}):
-        return None
     matter = f"{ctx.phase_plans[1].prompt or ''} {ctx.phase_turns[0].text}"
-    return _respond(ctx, matter, {item.by})
+    return _respond(ctx, matter, _responders(ctx, item.responses, 2, {item.by}), len(ctx.phase_plans) - 1)

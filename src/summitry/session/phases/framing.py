@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from summitry.plan import Move, TurnPlan
+from summitry.session.material import reasons_for
 from summitry.session.planning import PlanContext, delegation_turn
 
 COLLECTIVE_VOICE = "All delegations"
+OPENING_REASONS = 1  # an opening explains its first lesson answer; the seed's openings name one or two
 
 
 def plan_welcome(ctx: PlanContext) -> TurnPlan | None:
@@ -16,7 +18,7 @@ def plan_welcome(ctx: PlanContext) -> TurnPlan | None:
 
 
 def plan_opening(ctx: PlanContext) -> TurnPlan | None:
-    """Each delegation in turn reports its choices, reacting to earlier speakers."""
+    """Each delegation in turn reports its choices with its reasons, reacting to earlier speakers."""
     waiting = [n for n in ctx.names if not ctx.spoke_in_phase(n)]
     if not waiting:
         return None
@@ -25,7 +27,8 @@ def plan_opening(ctx: PlanContext) -> TurnPlan | None:
     option = ctx.scenario.delegation(speaker).answers.get(question.id)
     first = not ctx.phase_plans
     answer_to = ctx.turns[-1] if first and ctx.turns else None
-    return delegation_turn(
+    reasons = tuple(u.id for u in reasons_for(ctx.scenario, ctx.plans, speaker)[:OPENING_REASONS])
+    plan = delegation_turn(
         ctx,
         speaker,
         Move.ANSWER,
@@ -35,6 +38,9 @@ def plan_opening(ctx: PlanContext) -> TurnPlan | None:
         question_id=question.id,
         option_id=option,
     )
+    if plan is None:  # nothing left but its choices: it still reports them
+        return ctx.plan(speaker, Move.ANSWER, units=reasons, question_id=question.id, option_id=option)
+    return plan.model_copy(update={"units": (*reasons, *(u for u in plan.units if u not in reasons))})
 
 
 def plan_closing(ctx: PlanContext) -> TurnPlan | None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from summitry.plan import Explanation, Move, TurnPlan
 from summitry.scenario.model import Fact
+from summitry.session.accord import positions_taken
+from summitry.session.material import has_material
 from summitry.session.planning import PlanContext, delegation_turn
 from summitry.session.turn_taking import choose_speaker
 from summitry.text.overlap import overlap
@@ -13,8 +17,8 @@ NAIVE_PROMPT = "the most naive question you might ask"
 SMART_PROMPT = "the smartest question we should all be asking ourselves"
 
 
-def _next_in_round(ctx: PlanContext, matter: str) -> str | None:
-    waiting = [n for n in ctx.names if not ctx.spoke_in_phase(n)]
+def _next_in_round(ctx: PlanContext, matter: str, waiting: list[str] | None = None) -> str | None:
+    waiting = [n for n in ctx.names if not ctx.spoke_in_phase(n)] if waiting is None else waiting
     if not waiting:
         return None
     return choose_speaker(ctx.scenario, ctx.floor(matter), waiting, list(ctx.turns), ctx.rng)
@@ -46,26 +50,24 @@ def plan_naive_questions(ctx: PlanContext) -> TurnPlan | None:
 
 
 def explain(questions: list[Turn], facts: list[Fact]) -> tuple[Explanation, ...]:
-    """Match each naive question to the fact it misreads; group askers by fact, in fact order."""
-    if not facts:
-        return ()
+    """The misconceptions the naive questions actually voiced: a fact is corrected only for the
+    askers whose words contain one of its keywords (the claim's content words decide between
+    facts a question touches alike); grouped by fact, in fact order."""
     askers: dict[int, list[str]] = {}
     for turn in questions:
-        scores = [
-            overlap(turn.text, f"{f.claim} {' '.join(f.keywords)}") + 0.3 * _keyword_hit(turn.text, f) for f in facts
-        ]
-        best = max(range(len(facts)), key=lambda i: scores[i])
-        if scores[best] > 0:
-            askers.setdefault(best, []).append(turn.speaker)
+        scores = [_keyword_hits(turn.text, f) + overlap(turn.text, f.claim) for f in facts]
+        voiced = [i for i, f in enumerate(facts) if _keyword_hits(turn.text, f)]
+        if voiced:
+            askers.setdefault(max(voiced, key=lambda i: scores[i]), []).append(turn.speaker)
     return tuple(
         Explanation(askers=tuple(askers[i]), claim=facts[i].claim, correction=facts[i].correction)
         for i in sorted(askers)
     )
 
 
-def _keyword_hit(text: str, fact: Fact) -> float:
-    lowered = text.lower()
-    return float(sum(k.lower() in lowered for k in fact.keywords))
+def _keyword_hits(text: str, fact: Fact) -> int:
+    """How many of the fact's keywords the text says, as whole words."""
+    return sum(bool(re.search(rf"\b{re.escape(k)}\b", text, re.IGNORECASE)) for k in fact.keywords)
 
 
 def plan_smartest_questions(ctx: PlanContext) -> TurnPlan | None:
@@ -74,13 +76,23 @@ def plan_smartest_questions(ctx: PlanContext) -> TurnPlan | None:
 
 
 def plan_synthesis(ctx: PlanContext) -> TurnPlan | None:
-    """The mediator poses a deeper question; each delegation reflects; the mediator draws it together."""
+    """The mediator poses a deeper question; each delegation with something left reflects; the
+    mediator then names the positions that were taken."""
     question = ctx.item.question
     if not ctx.phase_plans:
         return ctx.plan(ctx.moderator, Move.QUESTION, addressees=tuple(ctx.names), prompt=question)
-    speaker = _next_in_round(ctx, question)
-    if speaker is not None:
-        return delegation_turn(ctx, speaker, Move.REFLECT, question, recent=min(2, len(ctx.phase_plans)))
     if any(p.move is Move.SUMMARIZE for p in ctx.phase_plans):
         return None
-    return ctx.plan(ctx.moderator, Move.SUMMARIZE, addressees=tuple(ctx.names), prompt=question)
+    waiting = [n for n in ctx.names if not ctx.spoke_in_phase(n) and has_material(ctx.scenario, ctx.plans, n)]
+    while (speaker := _next_in_round(ctx, question, waiting)) is not None:
+        plan = delegation_turn(ctx, speaker, Move.REFLECT, question, recent=min(2, len(ctx.phase_plans)))
+        if plan is not None:
+            return plan
+        waiting.remove(speaker)
+    return ctx.plan(
+        ctx.moderator,
+        Move.SUMMARIZE,
+        addressees=tuple(ctx.names),
+        prompt=question,
+        engages=positions_taken(ctx.scenario, ctx.plans, question),
+    )

@@ -1,0 +1,94 @@
+"""Grammar for the composer: the scenario's phrases made to fit the sentence around them.
+
+Topics, points (``on``), options and other delegations' words come from scenario files written by
+hand; the composer places them into short connecting phrases. Lists, number words and ordinals come
+from ``inflect`` (the topic's gerunds from ``lemminflect``, in :mod:`summitry.realize.topic`); what stays
+here is only where a phrase goes in a sentence: how a person is addressed, how another delegation's
+claim is reported, how a clause continues after a colon or a conjunction.
+"""
+
+from __future__ import annotations
+
+import re
+
+import inflect
+
+from summitry.text.casing import lower_first
+from summitry.text.words import words
+
+_ENGINE = inflect.engine()
+TITLES = ("Dr.", "Dr", "Professor", "Prof.", "Mr.", "Ms.", "Mrs.", "Ambassador", "Judge", "Minister", "Sir", "Dame")
+REPORTED_MAX_WORDS = 16  # longer claims are referred to by their point, not reported (a guess, read on the seed)
+
+
+def address(name: str) -> str:
+    """How one person addresses another: 'Professor Amina Diallo' -> 'Professor Diallo'."""
+    parts = name.split()
+    if len(parts) >= 3 and parts[0] in TITLES:
+        return f"{parts[0]} {parts[-1]}"
+    return name
+
+
+def join(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return _ENGINE.join(items, final_sep="") if items else ""
+
+
+def number_words(n: int) -> str:
+    return _ENGINE.number_to_words(n)
+
+
+def ordinal_words(n: int) -> str:
+    """1 -> 'first'."""
+    return _ENGINE.number_to_words(_ENGINE.ordinal(n))
+
+
+def continuing(sentence: str, proper: frozenset[str] = frozenset()) -> str:
+    """A sentence as it continues after a colon or a conjunction: first letter lowered unless a
+    name ('proper': words the scenario capitalises inside its sentences) or 'I' begins it."""
+    first = sentence.split()[0].strip("'\"(") if sentence.split() else ""
+    if first == "I" or first.startswith("I'") or first.rstrip(",;:'s") in proper:
+        return sentence
+    return lower_first(sentence)
+
+
+_INSIDE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+)")
+_NAME_PAIR = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+) ([A-Z][a-z]+)")
+
+
+def proper_words(corpus: str) -> frozenset[str]:
+    """Words a corpus capitalises in the middle of a sentence: the names it uses ('Egypt'), and the
+    words of two-word names ('Lake Victoria'); a capitalised word the corpus also writes in lower
+    case on its own is a common word."""
+    lowered = set(re.findall(r"\b[a-z][a-z]+\b", corpus))
+    single = {w for w in _INSIDE_CAPITAL.findall(corpus) if w.lower() not in lowered}
+    return frozenset(single | {w for pair in _NAME_PAIR.findall(corpus) for w in pair})
+
+
+_THIRD = {"we": "they", "us": "them", "our": "their", "ours": "theirs", "ourselves": "themselves"}
+_FIRST_PERSON = re.compile(r"\b(we|us|our|ours|ourselves)\b", re.IGNORECASE)
+
+
+def reported(sentence: str, proper: frozenset[str] = frozenset()) -> str | None:
+    """Another delegation's claim as reported speech ('… that they …'), or None when it is too long
+    to report in passing or is itself a question."""
+    text = sentence.strip().rstrip(".!")
+    if not text or text.endswith("?") or len(words(text)) > REPORTED_MAX_WORDS or ":" in text:
+        return None
+    swapped = _FIRST_PERSON.sub(lambda m: _keep_case(m.group(0), _THIRD[m.group(0).lower()]), text)
+    return continuing(swapped, proper)
+
+
+def first_clause(text: str) -> str:
+    """The first sentence of a text, cut at a semicolon: the claim before its support."""
+    sentence = re.split(r"(?<=[.!?])\s+", text.strip())[0]
+    return sentence.split(";")[0].strip().rstrip(".,") + "."
+
+
+def quoted(text: str) -> str:
+    """A phrase quoted inside a turn (single quotes: a turn is itself in double quotes)."""
+    return f"'{text.strip().rstrip('.')}'"
+
+
+def _keep_case(original: str, replacement: str) -> str:
+    return replacement.capitalize() if original[:1].isupper() else replacement

@@ -1,0 +1,73 @@
+"""What the mediator may claim: common ground holds only on units both delegations used on the
+same point and the same side; the synthesis names positions actually taken."""
+
+from __future__ import annotations
+
+from summitry.plan import Move, Stance, TurnPlan
+from summitry.scenario import load_scenario
+from summitry.session.accord import common_ground_holds, positions_taken, rival_common_ground
+
+from .helpers import DATA
+
+PAPERS = str(DATA / "papers.yaml")
+
+
+def _plan(index: int, speaker: str, units: tuple[str, ...], move: Move = Move.ANSWER, **fields) -> TurnPlan:
+    return TurnPlan(index=index, phase="crosstalk", phase_index=2, speaker=speaker, move=move, units=units, **fields)
+
+
+def test_a_claim_resting_on_only_one_side_is_rejected():
+    scenario = load_scenario(PAPERS)
+    # only Midmere spoke of river data: Upton and Lowby did not find common ground on it
+    plans = (_plan(1, "Midmere", ("mi-p-data",)), _plan(2, "Lowby", ("lo-board",)))
+    assert not common_ground_holds(scenario, plans, "Upton", "Lowby", "river data")
+    plans = (*plans, _plan(3, "Lowby", ("lo-data",)))
+    assert not common_ground_holds(scenario, plans, "Upton", "Lowby", "river data")
+
+
+def test_two_offers_on_the_same_point_are_common_ground():
+    scenario = load_scenario(PAPERS)
+    plans = (_plan(1, "Upton", ("up-c-data",), Move.CONCEDE), _plan(2, "Midmere", ("mi-p-data",), Move.PROPOSE))
+    assert common_ground_holds(scenario, plans, "Upton", "Midmere", "river data")
+    assert not common_ground_holds(scenario, plans, "Upton", "Midmere", "dam costs")
+
+
+def test_an_agreement_with_the_others_unit_is_common_ground_and_a_rebuttal_is_not():
+    scenario = load_scenario(PAPERS)
+    agreed = (
+        _plan(1, "Lowby", ("lo-data",)),
+        _plan(2, "Upton", ("up-data",), Move.AGREE_EXTEND, engages=("lo-data",), addressees=("Lowby",)),
+    )
+    assert common_ground_holds(scenario, agreed, "Upton", "Lowby", "river data")
+    rebutted = (
+        _plan(1, "Lowby", ("lo-data",)),
+        _plan(2, "Upton", ("up-data",), Move.REBUT, engages=("lo-data",), addressees=("Lowby",), stance=Stance.OPPOSE),
+    )
+    assert not common_ground_holds(scenario, rebutted, "Upton", "Lowby", "river data")
+
+
+def test_reasons_agree_only_when_the_choices_do():
+    scenario = load_scenario(PAPERS)
+    plans = (_plan(1, "Upton", ("up-why",)), _plan(2, "Lowby", ("lo-why",)))
+    assert not common_ground_holds(scenario, plans, "Upton", "Lowby", "release")
+
+
+def test_rival_common_ground_names_rivals_only():
+    scenario = load_scenario(PAPERS)
+    plans = (
+        _plan(1, "Upton", ("up-c-data",), Move.CONCEDE),
+        _plan(2, "Midmere", ("mi-p-data",), Move.PROPOSE),
+        _plan(3, "Lowby", ("lo-p-share",), Move.PROPOSE),
+    )
+    assert rival_common_ground(scenario, plans, 3) == []  # Upton and Midmere agree, but are not rivals
+    plans = (*plans, _plan(4, "Lowby", ("lo-data",)), _plan(5, "Upton", ("up-data",), Move.AGREE_EXTEND,
+                                                            engages=("lo-data",), addressees=("Lowby",)))
+    found = rival_common_ground(scenario, plans, 3)
+    assert [(f.pair, f.on) for f in found] == [(("Upton", "Lowby"), "river data")]
+
+
+def test_positions_taken_are_units_the_delegations_used():
+    scenario = load_scenario(PAPERS)
+    plans = (_plan(1, "Upton", ("up-cost",)), _plan(2, "Lowby", ("lo-p-share", "lo-data")))
+    taken = positions_taken(scenario, plans, "who pays for the dam")
+    assert taken == ("up-cost", "lo-p-share")  # Midmere said nothing, so nothing is said for it
