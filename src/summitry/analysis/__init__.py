@@ -2,8 +2,8 @@
 between rivals, convergence, participation and dialogue quality, and the report that shows them.
 
 Analysis reads turns (:class:`summitry.turns.Transcript`) and, optionally, a scenario; it never
-imports the session engine or the language-model backends. The engine's ``common_ground`` phase
-calls :func:`find_common_ground`, so what the mediator says is what the report shows.
+imports the session engine or the language-model backends. :func:`find_common_ground` gives
+the common ground between rivals to any caller without building a whole report.
 
 Three layers, as sub-packages, with imports pointing one way (primitives ← findings ← report)::
 
