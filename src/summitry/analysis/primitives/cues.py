@@ -40,7 +40,7 @@ _AGREE = {
     r"\bsounds? (?:reasonable|right)\b(?! until)": 0.6,
 }
 
-_DISAGREE = {
+_DISAGREE = {  # weights: a guess, not measured (as above)
     r"\bbut\b(?! only)": 0.5,
     r"\bbut only\b": 0.25,
     r"\bhowever\b": 0.5,
@@ -58,7 +58,7 @@ _DISAGREE = {
     r"\bwhile (?:violating|restricting|ignoring|claiming)\b": 0.8,
 }
 
-_ENDORSE = {
+_ENDORSE = {  # weights: a guess, not measured (as above)
     r"\b(?:we|i) (?:support|endorse|favou?r|prefer|selected|chose|choose|back|welcome|"
     r"propose)\b": 1.0,
     r"\b(?:could|can|would|will) "
@@ -70,7 +70,7 @@ _ENDORSE = {
     r"\b(?:mutual(?:ly)? benefi\w*|win-win|shared benefits?)\b": 0.5,
 }
 
-_REJECT = {
+_REJECT = {  # weights: a guess, not measured (as above)
     r"\b(?:cannot|can't|won't|will not|must not|should not|refuse to) "
     r"(?:accept|allow|support|agree)\b": 1.0,
     r"\b(?:we|i) (?:reject|oppose|refuse|resist)\b|\brejects?\b|\bopposes\b": 1.0,

@@ -31,7 +31,7 @@ PALETTE = [
     "#bcbd22",
     "#17becf",
 ]
-BASE_LAYOUT = {
+BASE_LAYOUT = {  # how every chart looks (sizes in pixels): presentation, not a tuned value
     "margin": {"l": 50, "r": 20, "t": 40, "b": 40},
     "height": 340,
     "font": {"size": 12},
