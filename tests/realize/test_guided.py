@@ -14,8 +14,7 @@ from summitry.realize.base import SessionContext
 from summitry.realize.composer import Composer
 from summitry.realize.document import DocumentLayout, header
 from summitry.realize.guided import GuidedRealizer
-from summitry.scenario import load_scenario
-from summitry.session.engine import Engine
+from summitry.session.run import run_session
 from summitry.testing.scripted import ScriptedModel
 
 DATA = Path(__file__).resolve().parents[1] / "session" / "data"
@@ -29,16 +28,7 @@ def _realizer(model, **options) -> GuidedRealizer:
 
 
 def _run(realizer, folder: Path, scenario: str = TINY):
-    engine = Engine.start(
-        load_scenario(scenario),
-        source=scenario,
-        seed=3,
-        realizer=realizer,
-        realizer_config={"name": "scripted"},
-        log_path=folder / "s.jsonl",
-        sync=False,
-    )
-    return engine.run()
+    return run_session(scenario, folder / "s.jsonl", seed=3, realizer=realizer, sync=False).state
 
 
 def _shortest(prompt: str, continuation: str) -> float:

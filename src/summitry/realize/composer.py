@@ -207,7 +207,8 @@ def _open_onto_delegation(
     if plan.phase == "common_ground" and plan.move is Move.REFLECT and (agreeing or plan.stance is Stance.QUALIFY):
         if primary is None or primary.kind != "reason" or agreeing:
             return say(w, bank, "common_ground", **v)
-    if not agreeing and (plan.move is Move.REBUT or plan.stance is not Stance.SUPPORT or primary.kind == "reason"):
+    a_reason = primary is not None and primary.kind == "reason"
+    if not agreeing and (plan.move is Move.REBUT or plan.stance is not Stance.SUPPORT or a_reason):
         option = _option_target(scenario, primary)
         if option:
             return say(w, bank, "rebut_option", **v, option=option)
@@ -247,7 +248,7 @@ def _option_target(scenario: Scenario, unit: Unit | None) -> str | None:
     """The option a rebuttal is aimed at, quoted, if it is aimed at one."""
     if unit is None or not (unit.target or "").startswith("option:"):
         return None
-    question_id, _, option_id = unit.target.split(":", 1)[1].partition(".")
+    question_id, _, option_id = (unit.target or "").split(":", 1)[1].partition(".")
     for question in scenario.lesson.questions:
         for option in question.options:
             if question.id == question_id and option.id == option_id:
