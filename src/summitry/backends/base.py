@@ -331,7 +331,8 @@ class ModelWrapper:
 
     def score(self, request: ScoreRequest) -> Scores:
         check_scoring(self.inner)
-        return self.inner.score(request)  # type: ignore[attr-defined]
+        scores: Scores = self.inner.score(request)  # type: ignore[attr-defined]
+        return scores
 
     def unwrap(self, kind: type[Any]) -> Any | None:
         """The first model of type ``kind`` in this chain of wrappers (self included)."""
