@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from summitry.plan import Move, Stance, TurnPlan
-from summitry.scenario.index import unit_index
+from summitry.scenario.index import aims_at, unit_index, unit_point
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
-from summitry.session.material import aims_at, fresh_units, relevance
+from summitry.session.material import fresh_units, relevance
+
+__all__ = ["SharedPoint", "Use", "common_ground_holds", "could_rebut", "positions_taken", "rival_common_ground",
+           "shared_point", "unit_point", "uses_of"]
 
 # How much each kind of unit says about where a delegation stands (a guess, read off the seed's synthesis).
 POSITION_WEIGHT = {"proposal": 3.0, "concession": 2.5, "red_line": 2.0, "argument": 1.0, "rebuttal": 0.6, "reason": 0.5}
@@ -101,11 +104,6 @@ def rival_common_ground(scenario: Scenario, plans: tuple[TurnPlan, ...], limit: 
         if len(found) >= limit:
             break
     return found
-
-
-def unit_point(unit: Unit) -> str | None:
-    """The point a unit is on; a reason is on its lesson question."""
-    return unit.question if unit.kind == "reason" else unit.on
 
 
 def could_rebut(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str, on: str) -> bool:
