@@ -63,7 +63,9 @@ class Composer:
         return Realization(text=writer.text(), realizer=self.name, spans=tuple(writer.spans()))
 
     def _compose(self, plan: TurnPlan, context: SessionContext, attempt: int) -> Writer:
-        rng = random.Random(f"{context.seed}:{plan.index}:composer" + (f":{attempt}" if attempt else ""))
+        # the scenario's title takes part, so that two scenarios run with one seed do not share their wordings
+        key = f"{context.seed}:{plan.index}:composer:{context.scenario.title}"
+        rng = random.Random(key + (f":{attempt}" if attempt else ""))
         scenario = context.scenario
         writer = Writer(context.turns, rng, self.proper(scenario))
         if plan.is_moderator:
@@ -194,8 +196,10 @@ def _open_onto_delegation(
     if "agreement" in holds:
         rival = scenario.relation(plan.speaker, other) < RIVALRY
         return (rival and say(w, bank, "agree_rival", **v)) or say(w, bank, "agree", **v)
-    if "disagreement" in holds:
-        return say(w, bank, "rebut_point", **v) or _plain(w, bank, v)
+    if "disagreement" in holds:  # a rebuttal is on its own point, which may be the option it is aimed at
+        aimed = primary is not None and primary.kind == "rebuttal" and bool(primary.on)
+        point = point_of(scenario, primary) if aimed and primary is not None else v["point"]
+        return say(w, bank, "rebut_point", **{**v, "point": point}) or _plain(w, bank, v)
     return _bridge(w, bank, holds, v)
 
 
