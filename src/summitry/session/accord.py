@@ -28,6 +28,7 @@ __all__ = ["SharedPoint", "Use", "common_ground_holds", "could_rebut", "position
 # How much each kind of unit says about where a delegation stands (a guess, read off the seed's synthesis).
 POSITION_WEIGHT = {"proposal": 3.0, "concession": 2.5, "red_line": 2.0, "argument": 1.0, "rebuttal": 0.6, "reason": 0.5}
 AGREEING_MOVES = frozenset({Move.AGREE_EXTEND, Move.CONCEDE})
+OFFERS = frozenset({"proposal", "concession"})  # an offer opposes no one, whatever the turn's stance
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def could_rebut(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str,
 def _rebutted(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str, on: str) -> bool:
     """Whether a turn of ``a`` rebutted ``b`` on this point: a rebuttal on it aimed at ``b`` (or at
     what ``b`` said or chose), or a turn that opposed ``b`` with a unit on the point or against
-    ``b``'s unit on it."""
+    ``b``'s unit on it. An offer (a proposal, a concession) rebuts no one."""
     units = unit_index(scenario)
     said_by_b = tuple(u.unit.id for u in uses_of(scenario, plans, b))
     for use in uses_of(scenario, plans, a):
@@ -131,7 +132,7 @@ def _rebutted(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str, o
         if use.unit.kind == "rebuttal" and (engaged or aims_at(use.unit, scenario, b, said_by_b)):
             return True
         opposed = use.plan.move is Move.REBUT or use.plan.stance is Stance.OPPOSE
-        if opposed and (engaged or b in use.plan.addressees):
+        if opposed and use.unit.kind not in OFFERS and (engaged or b in use.plan.addressees):
             return True
     return False
 

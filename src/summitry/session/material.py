@@ -157,6 +157,8 @@ def _same_point(
         unit = best_unit(mine, their.text, rng)
         if unit is None:
             continue
+        if unit.kind == "concession":  # an offer on the point just made is a concession, whatever the stance
+            return MoveChoice(Move.CONCEDE, (unit.id,), (their.id,), Stance.QUALIFY)
         offered = {unit.kind, their.kind} & {"proposal", "concession"}
         agreeing = stance is Stance.SUPPORT and (offered or not rivals)
         move = Move.AGREE_EXTEND if agreeing else Move.REBUT if stance is Stance.OPPOSE else Move.ANSWER
