@@ -8,10 +8,9 @@ import pytest
 
 from summitry.errors import ScenarioError
 from summitry.realize.bank import BANKS, bank_for, bundled, placeholders
-from summitry.realize.composer import Composer
 from summitry.scenario import load_scenario
 from summitry.scenario.model import PhraseOverrides
-from summitry.session.engine import Engine
+from summitry.session.run import run_session
 
 PAPERS = str(Path(__file__).resolve().parents[1] / "session" / "data" / "papers.yaml")
 
@@ -48,8 +47,7 @@ def test_a_replaced_mediator_voice_is_heard_in_the_session(tmp_path):
     voiced = scenario.model_copy(
         update={"phrases": PhraseOverrides(replace=True, mediator={"close_last": ["Merci à toutes et à tous."]})}
     )
-    state = Engine.start(voiced, source="test", seed=0, realizer=Composer(), realizer_config={"name": "composer"},
-                         log_path=tmp_path / "s.jsonl", sync=False).run()
+    state = run_session(voiced, tmp_path / "s.jsonl", source="test", sync=False).state
     assert state.turns[-1].text == "Merci à toutes et à tous."
 
 

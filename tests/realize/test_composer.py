@@ -11,11 +11,10 @@ from collections import Counter
 
 import pytest
 
-from summitry.realize.composer import Composer
 from summitry.realize.grammar import address
 from summitry.realize.topic import topic_phrase
-from summitry.scenario import bundled_names, load_scenario
-from summitry.session.engine import Engine
+from summitry.scenario import bundled_names
+from summitry.session.run import run_session
 from summitry.text.sentences import sentences
 from summitry.text.words import STOPWORDS
 
@@ -23,15 +22,7 @@ MAX_FRAME_REUSE = 0.15  # the target set for unseen scenarios
 
 
 def _session(name: str, folder, seed: int = 0):
-    return Engine.start(
-        load_scenario(name),
-        source=name,
-        seed=seed,
-        realizer=Composer(),
-        realizer_config={"name": "composer"},
-        log_path=folder / "s.jsonl",
-        sync=False,
-    ).run()
+    return run_session(name, folder / "s.jsonl", seed=seed, sync=False).state
 
 
 def _delegation_events(state):
@@ -96,13 +87,11 @@ def test_the_topic_is_never_capitalised_mid_sentence_and_the_mediator_is_named_r
 def test_a_composer_session_reads_the_same_whatever_the_hash_seed() -> None:
     script = (
         "import tempfile, pathlib\n"
-        "from summitry.realize.composer import Composer\n"
-        "from summitry.scenario import bundled_names, load_scenario\n"
-        "from summitry.session.engine import Engine\n"
+        "from summitry import run_session\n"
+        "from summitry.scenario import bundled_names\n"
         "for name in bundled_names():\n"
         "    log = pathlib.Path(tempfile.mkdtemp()) / 's.jsonl'\n"
-        "    state = Engine.start(load_scenario(name), source=name, seed=0, realizer=Composer(),\n"
-        "                         realizer_config={'name': 'composer'}, log_path=log, sync=False).run()\n"
+        "    state = run_session(name, log, seed=0, sync=False).state\n"
         "    print(*(t.text for t in state.transcript().turns), sep='\\n')\n"
     )
     texts = [

@@ -10,8 +10,7 @@ from summitry.embed import CachedEmbedder, LexicalEmbedder
 from summitry.realize.composer import Composer
 from summitry.realize.document import DocumentLayout
 from summitry.realize.guided import GuidedRealizer
-from summitry.scenario import load_scenario
-from summitry.session.engine import Engine
+from summitry.session.run import run_session
 from summitry.testing.scripted import ScriptedModel
 from summitry.text.casing import lower_first
 
@@ -25,16 +24,7 @@ def _realizer(model, **options) -> GuidedRealizer:
 
 
 def _run(realizer, folder: Path, scenario: str = TINY):
-    engine = Engine.start(
-        load_scenario(scenario),
-        source=scenario,
-        seed=3,
-        realizer=realizer,
-        realizer_config={"name": "scripted"},
-        log_path=folder / "s.jsonl",
-        sync=False,
-    )
-    return engine.run()
+    return run_session(scenario, folder / "s.jsonl", seed=3, realizer=realizer, sync=False).state
 
 
 def _sentence(request) -> str:

@@ -1,7 +1,12 @@
-"""Run bundled scenarios on each backend and gather the published figures, side by side."""
+"""Run scenarios on each backend and seed, and gather every figure of each session, side by side.
+
+Each session is written to its own folder (``session.jsonl``, ``figures.json`` with the evidence
+behind the honest figures, and ``judge.json`` when a judge read it).
+"""
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
 from collections.abc import Callable
@@ -10,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from summitry.embed import Embedder
+from summitry.evaluation.figures import honest_figures
 from summitry.evaluation.metrics import session_metrics
+from summitry.judge import Reader
 from summitry.realize.config import RealizerConfig
 from summitry.realize.factory import build_realizer
 from summitry.scenario import load_scenario
@@ -36,6 +43,12 @@ class TurnClock:
                 self.on_turn(state)
 
 
+def scenario_label(source: str) -> str:
+    """How a scenario is named in the table: a bundled name, or a file's name without .yaml."""
+    path = Path(source)
+    return path.stem if path.suffix in (".yaml", ".yml") else source
+
+
 def evaluate_one(
     backend: RealizerConfig,
     scenario_name: str,
@@ -43,8 +56,10 @@ def evaluate_one(
     folder: Path,
     embedder: Embedder,
     on_turn: Callable[[SessionState], None] | None = None,
+    judge: Reader | None = None,
 ) -> dict[str, Any]:
-    """Run one session and return its figures: quality, fallbacks, tokens and time."""
+    """Run one session and return its figures: honest figures, the older ones, fallbacks, tokens
+    and time, and the judge's counts and scores when a judge is given."""
     scenario = load_scenario(scenario_name)
     realizer = build_realizer(backend)
     clock = TurnClock(on_turn=on_turn)
@@ -59,13 +74,21 @@ def evaluate_one(
     metrics = session_metrics(
         state.transcript(), names, embedder, fallbacks=[s.fallback for s in generated] if generated else None
     )
-    return {
+    figures, evidence = honest_figures(state)
+    (folder / "figures.json").write_text(json.dumps({"figures": figures, "evidence": evidence}, indent=2))
+    row = {
         "backend": backend.name,
-        "scenario": scenario_name,
+        "scenario": scenario_label(scenario_name),
         "seed": seed,
+        **figures,
         **metrics.as_dict(),
         **_timing(state, wall, clock.seconds),
     }
+    if judge is not None:
+        judgement = judge(state.transcript(), names)
+        (folder / "judge.json").write_text(judgement.model_dump_json(indent=2))
+        row.update(judgement.figures())
+    return row
 
 
 def _timing(state: SessionState, wall: float, turn_seconds: list[float]) -> dict[str, Any]:

@@ -35,12 +35,12 @@ def join(items: list[str]) -> str:
 
 
 def number_words(n: int) -> str:
-    return _ENGINE.number_to_words(n)
+    return str(_ENGINE.number_to_words(n))
 
 
 def ordinal_words(n: int) -> str:
     """1 -> 'first'."""
-    return _ENGINE.number_to_words(_ENGINE.ordinal(n))
+    return str(_ENGINE.number_to_words(_ENGINE.ordinal(n)))
 
 
 def continuing(sentence: str, proper: frozenset[str] = frozenset()) -> str:

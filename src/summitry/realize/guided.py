@@ -124,6 +124,7 @@ class GuidedRealizer:
 
     def _written(self, plan: TurnPlan, context: SessionContext, composed: Realization) -> Realization:
         if self._checker is None or self._checker.scenario is not context.scenario:
+            assert self.embedder is not None, "a chat model's turns are checked by meaning: pass an embedder"
             self._checker = TurnChecker(context.scenario, self.embedder)
         request = CompletionRequest(
             messages=_chat_messages(plan, context),

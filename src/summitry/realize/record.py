@@ -54,6 +54,7 @@ class GenerationRecord(BaseModel):
     nearest: float | None = None  # the kept candidate's checks: closest earlier turn (cosine)
     coverage: float | None = None  # … closeness to its talking point
     persona_margin: float | None = None  # … how much more it sounds like its speaker than others
+    touches: tuple[str, ...] | None = None  # the kept turn's units of material its words carry
 
     @property
     def rejections(self) -> tuple[Rejected, ...]:

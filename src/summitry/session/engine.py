@@ -46,7 +46,7 @@ DEFAULT_NARRATION = (
 def spans_of(realization: Realization, text: str) -> tuple[Span, ...]:
     """Who wrote each part of a turn: the realizer's spans, or the whole text as its realizer's
     own (a model's words, unless the composer wrote it) when it gave none that join to the text."""
-    spans = tuple(Span(text=t, source=s) for t, s in realization.spans)  # type: ignore[arg-type]
+    spans = tuple(Span(text=t, source=s) for t, s in realization.spans)
     if spans and "".join(s.text for s in spans) == text:
         return spans
     return (Span(text=text, source="template" if realization.realizer == "composer" else "model"),)
