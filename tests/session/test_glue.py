@@ -47,7 +47,8 @@ def pattern(phrase: str) -> re.Pattern[str]:
 def asserted(text: str) -> set[str]:
     """What the delegation bank's phrases found in a turn assert."""
     bank = bundled("delegation")
-    return {slot.asserts for slot in bank.slots.values() for p in slot.phrases if len(p) > 12 and pattern(p).search(text)}
+    slots = bank.slots.values()
+    return {slot.asserts for slot in slots for p in slot.phrases if len(p) > 12 and pattern(p).search(text)}
 
 
 def test_every_slot_declares_an_assertion_the_composer_knows() -> None:

@@ -2,9 +2,10 @@
 
 The bundled banks are YAML files in ``summitry/realize/data/``: each slot names the placeholders
 its phrases may use, what its phrases assert about the material that follows them (``asserts``:
-an agreement, a disagreement, an answer, a fact …, or nothing) and lists the phrases. The composer
-says a phrase only where what it asserts verifiably holds for the turn (:mod:`summitry.realize.relation`). A scenario may add phrases to a slot, or replace the
-bundled ones (its ``phrases`` section), for example to give the mediator another voice or another
+an agreement, a disagreement, an answer, a fact …, or nothing) and lists the phrases. The
+composer says a phrase only where what it asserts verifiably holds for the turn
+(:mod:`summitry.realize.relation`). A scenario may add phrases to a slot, or replace the bundled
+ones (its ``phrases`` section), for example to give the mediator another voice or another
 language. Every phrase is checked when the bank is built: a slot that does not exist or a
 placeholder the slot does not offer is an error that says which phrase and what to use instead.
 """

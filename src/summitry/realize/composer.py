@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 
 from summitry.identity import identity_confusions
-from summitry.plan import Move, Stance, TurnPlan
+from summitry.plan import Move, TurnPlan
 from summitry.realize.bank import Bank, bank_for, placeholders
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.grammar import address, continuing, ordinal_words, proper_words
