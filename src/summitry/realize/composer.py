@@ -26,7 +26,7 @@ from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
 from summitry.text.casing import end_sentence, lower_first
 from summitry.text.names import refer
-from summitry.text.sentences import sentences
+from summitry.text.sentences import questions_in
 
 ATTEMPTS = 3  # wordings tried when a connecting phrase next to the material reads as speaking for another
 RIVALRY = -0.3  # relation below which two delegations are rivals (as turn-taking reads it)
@@ -166,12 +166,6 @@ def _open(
             return True
         return w.rng.random() < BRIDGE_SHARE and say(w, bank, "open_mediator", **v)
     return _open_onto_delegation(plan, scenario, w, bank, mine, theirs, v, answered.speaker)
-
-
-def questions_in(text: str) -> str:
-    """The questions a turn asks, or the whole turn when it asks none."""
-    asked = [s for s in sentences(text) if s.rstrip().endswith("?")]
-    return " ".join(asked) or text
 
 
 def _open_onto_delegation(
