@@ -16,8 +16,8 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from summitry.analysis.calibration import calibration, calibration_path
-from summitry.analysis.report import analyze
+from summitry.analysis.primitives.calibration import calibration, calibration_path
+from summitry.analysis.report.build import analyze
 from summitry.evaluation.debates import DebateScore, load_records, measure_calibration, score_debate
 from summitry.transcript import load_transcript
 

@@ -86,7 +86,7 @@ import json, time
 from summitry.transcript import load_transcript
 from summitry.scenario import load_scenario
 from summitry.turns import Transcript, Turn
-from summitry.analysis.report import analyze
+from summitry.analysis.report.build import analyze
 seed = load_transcript({seed!r})
 turns = tuple(Turn(index=k + 1, speaker=t.speaker, text=t.text, is_moderator=t.is_moderator)
               for k, t in enumerate(seed.turns[i % len(seed.turns)] for i in range(10_000)))

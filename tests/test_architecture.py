@@ -4,7 +4,9 @@
   of something it imported (``module._name``, ``Imported._name``);
 - no import circle between modules, counting imports inside functions (an import moved into a
   function still ties the two modules together; it only hides the circle);
-- no module over 400 lines.
+- no module over 400 lines;
+- the analysis's layers import one way (primitives ← findings ← report): a primitive imports no
+  finding and not the report, a finding does not import the report.
 
 Each module is its own test case, so a failure names the module that breaks the rule.
 """
@@ -156,6 +158,53 @@ def test_is_in_no_import_circle(module: Module) -> None:
 def test_is_at_most_400_lines(module: Module) -> None:
     lines = len(module.path.read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{module.name} has {lines} lines; split it (at most {MAX_LINES})"
+
+
+# each analysis layer, and the layers above it that it must not import
+ANALYSIS = "summitry.analysis"
+LAYERS_ABOVE = {
+    f"{ANALYSIS}.primitives": (f"{ANALYSIS}.findings", f"{ANALYSIS}.report"),
+    f"{ANALYSIS}.findings": (f"{ANALYSIS}.report",),
+}
+
+
+def _layer_breaches(module: Module) -> list[str]:
+    """The imports by which ``module`` reaches up to an analysis layer above its own."""
+    above = next((up for layer, up in LAYERS_ABOVE.items() if _within(module.name, layer)), ())
+    return sorted(target for target in module.imports if any(_within(target, up) for up in above))
+
+
+def _within(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+@pytest.mark.parametrize("module", MODULES.values(), ids=IDS)
+def test_imports_no_analysis_layer_above_its_own(module: Module) -> None:
+    breaches = _layer_breaches(module)
+    assert not breaches, (
+        f"{module.name} imports {', '.join(breaches)}, a layer above its own; move the shared code "
+        "down (primitives ← findings ← report) instead"
+    )
+
+
+def test_the_analysis_has_its_three_layers() -> None:
+    """The layer rule has something to check: each layer is a package with modules in it."""
+    for layer in ("primitives", "findings", "report"):
+        package = f"{ANALYSIS}.{layer}"
+        assert MODULES[package].is_package, f"{package} should be a package"
+        assert any(name.startswith(package + ".") for name in MODULES), f"{package} holds no module"
+
+
+def test_a_primitive_importing_a_finding_breaks_the_layer_rule() -> None:
+    primitive = Module(f"{ANALYSIS}.primitives.words", Path("w"), False)
+    primitive.imports = {f"{ANALYSIS}.findings.stance", f"{ANALYSIS}.schema", "summitry.text.words"}
+    finding = Module(f"{ANALYSIS}.findings.stance", Path("s"), False)
+    finding.imports = {f"{ANALYSIS}.report.build", f"{ANALYSIS}.primitives.corpus"}
+    report = Module(f"{ANALYSIS}.report.build", Path("b"), False)
+    report.imports = {f"{ANALYSIS}.findings.stance", f"{ANALYSIS}.primitives.corpus"}
+    assert _layer_breaches(primitive) == [f"{ANALYSIS}.findings.stance"]
+    assert _layer_breaches(finding) == [f"{ANALYSIS}.report.build"]
+    assert _layer_breaches(report) == []
 
 
 def _module(source: str, tmp_path: Path, name: str = "pkg/mod.py") -> Module:

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from summitry.analysis import CommonGroundFinding, find_common_ground
-from summitry.analysis.labels import theme_vocabulary
+from summitry.analysis.findings.labels import theme_vocabulary
 from summitry.embed import LexicalEmbedder
 from summitry.scenario import bundled_names, load_scenario
 from summitry.scenario.position import points

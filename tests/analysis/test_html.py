@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from summitry.analysis.html import render_html, write_html
-from summitry.analysis.report import analyze
+from summitry.analysis.report.build import analyze
+from summitry.analysis.report.html import render_html, write_html
 
 from .helpers import DATA, REPO, SEED, quick_parse, seed_scenario, seed_transcript
 

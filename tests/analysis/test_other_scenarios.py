@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from summitry.analysis.report import analyze
+from summitry.analysis.report.build import analyze
 from summitry.scenario import bundled_names
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from summitry.analysis.corpus import build_corpus
-from summitry.analysis.participation import gini, invited_turns, participation
-from summitry.analysis.quality import quality
-from summitry.analysis.responses import find_responses
+from summitry.analysis.findings.participation import gini, invited_turns, participation
+from summitry.analysis.findings.quality import quality
+from summitry.analysis.findings.responses import find_responses
+from summitry.analysis.primitives.corpus import build_corpus
 from summitry.measures.distinct import distinct_2
 
 from .helpers import DATA, quick_parse

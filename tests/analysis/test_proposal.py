@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from summitry.analysis.calibration import Calibration, Count, load_calibration
-from summitry.analysis.corpus import build_corpus
-from summitry.analysis.debate_cues import cue_book
-from summitry.analysis.proposal import find_proposal, place_speakers
-from summitry.analysis.relations import find_relations
+from summitry.analysis.findings.proposal import find_proposal, place_speakers
+from summitry.analysis.findings.relations import find_relations
+from summitry.analysis.primitives.calibration import Calibration, Count, load_calibration
+from summitry.analysis.primitives.corpus import build_corpus
+from summitry.analysis.primitives.debate_cues import cue_book
 from summitry.errors import AnalysisError
 
 from .helpers import DATA, quick_parse

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from summitry.analysis.report import analyze
+from summitry.analysis.report.build import analyze
 from summitry.analysis.schema import Report
 from summitry.errors import AnalysisError
 from summitry.turns import Transcript, Turn

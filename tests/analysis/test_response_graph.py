@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from summitry.analysis.corpus import build_corpus
-from summitry.analysis.response_graph import blocs, reciprocity, response_graph
-from summitry.analysis.responses import find_responses
+from summitry.analysis.findings.response_graph import blocs, reciprocity, response_graph
+from summitry.analysis.findings.responses import find_responses
+from summitry.analysis.primitives.corpus import build_corpus
 
 from .helpers import DATA, quick_parse
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from summitry.analysis.report import analyze
+from summitry.analysis.report.build import analyze
 from summitry.embed import minilm_available
 from summitry.scenario.position import points
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summitry.analysis.sentences import sentences_of
+from summitry.analysis.primitives.sentences import sentences_of
 from summitry.text.names import NameMatcher
 from summitry.text.sentences import split_sentences
 from summitry.turns import Transcript, Turn

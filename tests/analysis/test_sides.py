@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from summitry.analysis.calibration import Calibration, Count
-from summitry.analysis.corpus import build_corpus
-from summitry.analysis.proposal import find_proposal, place_speakers
-from summitry.analysis.relations import find_relations, ties
-from summitry.analysis.report import analyze
-from summitry.analysis.sides import blocs, bridging, contested
+from summitry.analysis.findings.proposal import find_proposal, place_speakers
+from summitry.analysis.findings.relations import find_relations, ties
+from summitry.analysis.findings.sides import blocs, bridging, contested
+from summitry.analysis.primitives.calibration import Calibration, Count
+from summitry.analysis.primitives.corpus import build_corpus
+from summitry.analysis.report.build import analyze
 from summitry.evaluation.debates import load_records, score_debate
 from summitry.transcript import load_transcript
 

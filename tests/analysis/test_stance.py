@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from summitry.analysis.report import analyze
-from summitry.analysis.stance import _adjust
+from summitry.analysis.findings.stance import _adjust
+from summitry.analysis.report.build import analyze
 from summitry.scenario.model import Scenario
 
 from .helpers import DATA, quick_parse

@@ -8,13 +8,13 @@ import re
 import numpy as np
 import pytest
 
-from summitry.analysis.corpus import build_corpus
-from summitry.analysis.html import render_html
-from summitry.analysis.report import analyze
+from summitry.analysis.findings.stated import same_theme, stated_common_ground
+from summitry.analysis.findings.stated_claims import find_stated_claims, moderator_statements
+from summitry.analysis.findings.topic_scale import TopicScale
+from summitry.analysis.primitives.corpus import build_corpus
+from summitry.analysis.report.build import analyze
+from summitry.analysis.report.html import render_html
 from summitry.analysis.schema import CommonGroundFinding, Evidence, Report, StatedCommonGround
-from summitry.analysis.stated import same_theme, stated_common_ground
-from summitry.analysis.stated_claims import find_stated_claims, moderator_statements
-from summitry.analysis.topic_scale import TopicScale
 from summitry.embed import LexicalEmbedder
 from summitry.scenario import bundled_names, load_scenario
 from summitry.text.names import NameMatcher

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from summitry.backends import CompletionRequest
+from summitry.backends import CompletionRequest, ScoreRequest
 from summitry.errors import BackendError
 
 pytest.importorskip("llama_cpp", reason="llama-cpp-python is not installed (summitry[local])")
@@ -121,3 +121,25 @@ def test_bad_requests_are_clear_errors(model) -> None:
         model.complete(CompletionRequest(messages=[{"role": "user", "content": "hi"}]))
     with pytest.raises(BackendError, match="more than the context of 2048 tokens"):
         model.complete(greedy(DOCUMENT * 4))
+
+
+FLUENT = " We agree with Delegation 3 that the commission should meet every season."
+SCRAMBLED = " season We with every meet 3 should commission Delegation agree the that."
+
+
+def test_scoring_prefers_a_fluent_continuation_to_the_same_words_scrambled(model) -> None:
+    prompt = DOCUMENT + '**Delegation 26** *(agrees with Delegation 3)*: "'
+    scores = model.score(ScoreRequest(prompt=prompt, continuations=[FLUENT, SCRAMBLED]))
+    assert scores.best == 0 and scores.scores[0] > scores.scores[1] + 1.0
+    assert all(s < 0 for s in scores.scores) and min(scores.tokens) > 10
+
+
+def test_scoring_reuses_the_cache_and_the_scored_text_serves_the_next_prompt(model) -> None:
+    prompt = DOCUMENT + '**Delegation 26** *(agrees with Delegation 3)*: "'
+    model.clear_cache()
+    cold = model.score(ScoreRequest(prompt=prompt, continuations=[FLUENT, SCRAMBLED]))
+    warm = model.score(ScoreRequest(prompt=prompt, continuations=[FLUENT, SCRAMBLED]))
+    assert cold.cached_prompt_tokens == 0 and warm.cached_prompt_tokens == warm.prompt_tokens - 1
+    assert warm.scores == pytest.approx(cold.scores, abs=0.05)  # warm and cold agree closely, not bit for bit
+    following = model.complete(greedy(prompt + FLUENT + '"\n\n**Delegation 27** *(answers)*: "'))
+    assert following.cached_prompt_tokens >= len(model.prompt_tokens(prompt + FLUENT)) - 2

@@ -6,9 +6,10 @@ import socket
 import threading
 import time
 
+import httpx
 import pytest
 
-from summitry.backends import CompletionRequest, RetryingModel
+from summitry.backends import CompletionRequest, RetryingModel, ScoreRequest
 from summitry.backends.openai import OpenAICompatibleModel, normalize_base_url
 from summitry.errors import (
     AuthenticationError,
@@ -209,3 +210,28 @@ def test_base_url_is_normalised_and_checked() -> None:
     assert normalize_base_url("https://host/api/openai/v1") == "https://host/api/openai/v1"
     with pytest.raises(BackendError, match="invalid server URL"):
         normalize_base_url("localhost:8080")
+
+
+def test_scoring_reads_the_echoed_logprobs_of_each_continuation(server) -> None:
+    scores = client(server).score(ScoreRequest(prompt="We", continuations=[" agree now.", " disagree entirely."]))
+    assert scores.scores == [-(5 + 4) / 2, -(8 + 9) / 2]  # the fake server's logprob of a word is minus its length
+    assert scores.tokens == [2, 2] and scores.best == 0
+    sent = server.completion_requests[-1].body
+    assert sent["echo"] is True and sent["prompt"] == ["We agree now.", "We disagree entirely."]
+
+
+def test_a_chat_only_server_cannot_score_and_says_what_to_use(server) -> None:
+    model = client(server, style="chat")
+    assert model.can_score is False
+    with pytest.raises(BackendError, match="cannot score") as caught:
+        model.score(ScoreRequest(prompt="We", continuations=[" agree."]))
+    assert "logprobs" in caught.value.hint
+
+
+def test_a_server_without_logprobs_is_a_clear_error() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"choices": [{"index": 0, "text": "We agree.", "logprobs": None}]})
+
+    model = OpenAICompatibleModel(base_url="http://server/v1", model="m", transport=httpx.MockTransport(handler))
+    with pytest.raises(BackendError, match="cannot score"):
+        model.score(ScoreRequest(prompt="We", continuations=[" agree."]))

@@ -6,7 +6,6 @@ duplicated whatever the server does.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -22,9 +21,10 @@ TINY = str(Path(__file__).resolve().parents[1] / "session" / "data" / "tiny.yaml
 
 
 def fresh_answer(request) -> str:
-    """A faithful rewording of the sentence the model is asked to reword (the local-style request)."""
-    sentence = re.findall(r"Sentence: (.*)", request.prompt or "")[-1:] or ["nothing"]
-    return f" Put another way, {lower_first(sentence[0])}\n"
+    """What the server adds after a prompt: a document-style session only scores its wordings, so
+    the server echoes them with log-probabilities and adds this one token's worth of text."""
+    last = (request.prompt or "nothing").split()[-1]
+    return f" {lower_first(last)}"
 
 
 def _config(server: FaultServer) -> RealizerConfig:

@@ -4,46 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summitry.realize.fidelity import contradicts_answers, paraphrase_problems, self_contradiction, turn_problems
+from summitry.realize.fidelity import contradicts_answers, self_contradiction, turn_problems
 from summitry.scenario import load_scenario
 
 PAPERS = str(Path(__file__).resolve().parents[1] / "session" / "data" / "papers.yaml")
-ORIGINAL = "Upton paid eleven million for the dam, and no other town put in a single coin."
-
-
-def test_a_faithful_rewording_passes():
-    assert (
-        paraphrase_problems(
-            ORIGINAL, "No other town put in a single coin, while Upton paid eleven million for the dam."
-        )
-        == []
-    )
-
-
-def test_a_turned_negation_is_caught():
-    problems = paraphrase_problems(
-        ORIGINAL, "Upton paid eleven million for the dam, and every other town put in a coin."
-    )
-    assert "turns a negation around" in problems
 
 
 def test_a_dropped_or_invented_figure_is_caught():
-    original = "The reservoir holds 74 billion cubic metres and took five years to fill."
-    assert any(
-        "drops the figure 74" in p
-        for p in paraphrase_problems(
-            original, "The reservoir holds billions of cubic metres and took five years to fill."
-        )
-    )
-    assert any(
-        "adds the figure" in p
-        for p in paraphrase_problems(original, "The reservoir holds 74 billion cubic metres and took 12 years to fill.")
-    )
-
-
-def test_a_copy_or_a_drift_is_not_a_rewording():
-    assert "a copy, not a rewording" in paraphrase_problems(ORIGINAL, ORIGINAL)
-    assert any(p.startswith("keeps") for p in paraphrase_problems(ORIGINAL, "Rivers are beautiful in spring."))
+    scenario = load_scenario(PAPERS)
+    unit = "The reservoir holds 74 billion cubic metres and took five years to fill."
+    dropped = turn_problems("The reservoir holds billions of cubic metres and took five years to fill.",
+                            [unit], scenario, "Upton")
+    invented = turn_problems("The reservoir holds 74 billion cubic metres and took 12 years to fill.",
+                             [unit], scenario, "Upton")
+    assert any("drops the figure 74" in p for p in dropped)
+    assert any("adds the figure 12" in p for p in invented)
+    assert turn_problems(unit, [unit], scenario, "Upton") == []
 
 
 def test_a_turn_that_embraces_an_option_its_speaker_did_not_choose_is_caught():

@@ -1,18 +1,21 @@
-"""Guided generation: the local model rewords one sentence under fidelity checks, a chat model
-writes whole turns from their units; failures leave the composer's wording, with the reasons."""
+"""Guided generation: the local model chooses among the composer's wordings by its scores, a chat
+model writes whole turns from their units; failures leave the composer's wording, with the reasons."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
+
 from summitry.embed import CachedEmbedder, LexicalEmbedder
+from summitry.errors import BackendError
+from summitry.realize.base import SessionContext
 from summitry.realize.composer import Composer
-from summitry.realize.document import DocumentLayout
+from summitry.realize.document import DocumentLayout, header
 from summitry.realize.guided import GuidedRealizer
 from summitry.session.run import run_session
 from summitry.testing.scripted import ScriptedModel
-from summitry.text.casing import lower_first
 
 DATA = Path(__file__).resolve().parents[1] / "session" / "data"
 TINY = str(DATA / "tiny.yaml")
@@ -20,62 +23,73 @@ PAPERS = str(DATA / "papers.yaml")
 
 
 def _realizer(model, **options) -> GuidedRealizer:
-    return GuidedRealizer(model, CachedEmbedder(LexicalEmbedder()), candidates=2, **options)
+    options.setdefault("candidates", 2)
+    return GuidedRealizer(model, CachedEmbedder(LexicalEmbedder()), **options)
 
 
 def _run(realizer, folder: Path, scenario: str = TINY):
     return run_session(scenario, folder / "s.jsonl", seed=3, realizer=realizer, sync=False).state
 
 
-def _sentence(request) -> str:
-    return re.findall(r"Sentence: (.*)", request.prompt)[-1]
+def _shortest(prompt: str, continuation: str) -> float:
+    return -float(len(continuation))
 
 
-def test_a_candidate_that_speaks_as_another_delegation_is_never_kept(tmp_path):
-    confused = "As the delegation of Southbay, we in Southbay demand that the fishers are heard right now."
-    model = ScriptedModel(default=lambda request: confused)
-    state = _run(_realizer(model), tmp_path)
-    spoken = [s for s in state.spoken if s.turn.speaker in ("Northport", "Eastwick")]
-    assert spoken and all("we in Southbay" not in s.turn.text for s in spoken)
-    assert all(s.fallback for s in spoken if s.info.candidates)
-    assert any(
-        "identity" in problem
-        for s in spoken
-        for rejected in s.info.rejections
-        for problem in rejected.problems
-    )
+def _chosen(state):
+    return [s for s in state.spoken if s.info.chose]
 
 
-def test_a_faithful_rewording_takes_the_sentences_place_and_the_spans_say_so(tmp_path):
-    model = ScriptedModel(default=lambda request: f"In our view, {lower_first(_sentence(request))}")
-    state = _run(_realizer(model), tmp_path, PAPERS)
-    kept = [s for s in state.spoken if s.info.candidates and not s.fallback]
-    assert kept, "faithful rewordings should pass the checks"
-    for s in kept:
+def test_the_model_chooses_one_of_the_composers_wordings_and_the_log_says_so(tmp_path):
+    model = ScriptedModel(scorer=_shortest)
+    state = _run(_realizer(model, candidates=3), tmp_path, PAPERS)
+    chosen = _chosen(state)
+    assert chosen, "delegation turns with several wordings are chosen by the model"
+    composer = Composer()
+    for s in chosen:
+        i = state.spoken.index(s)
+        context = SessionContext(state.scenario, tuple(state.turns[:i]), tuple(state.plans[:i]), 3)
+        wordings = [w.text for w in composer.wordings(state.plans[i], context, 3)]
+        assert s.turn.text in wordings
+        assert s.info.candidates == len(wordings) == len(s.info.scores) >= 2
+        assert s.info.scores[s.info.chosen] == max(s.info.scores) == -len(s.turn.text + '"')
         assert s.realizer == "scripted"
-        written = [span.text.strip() for span in s.spans if span.source == "model"]
-        assert len(written) == 1 and written[0].lower().startswith("in our view,")
+        assert {span.source for span in s.spans} <= {"template", "scenario"}, "the model wrote no words"
         assert "".join(span.text for span in s.spans) == s.turn.text
 
 
-def test_a_rewording_that_turns_a_negation_around_is_rejected(tmp_path):
-    def turned(request):
-        sentence = _sentence(request)
-        return sentence.replace(" not ", " ") if " not " in sentence else f"It is not true that {lower_first(sentence)}"
+def test_the_scores_decide_which_wording_is_spoken(tmp_path):
+    short = _run(_realizer(ScriptedModel(scorer=_shortest), candidates=3), tmp_path / "short", PAPERS)
+    long = _run(_realizer(ScriptedModel(scorer=lambda p, c: float(len(c))), candidates=3), tmp_path / "long", PAPERS)
+    first = next(s for s in _chosen(short) if s.info.candidates >= 2)
+    other = long.spoken[short.spoken.index(first)]
+    assert other.info.chose and other.info.chosen != first.info.chosen
+    assert len(other.turn.text) > len(first.turn.text)
 
-    model = ScriptedModel(default=turned)
-    state = _run(_realizer(model), tmp_path, PAPERS)
-    generated = [s for s in state.spoken if s.info.candidates]
-    assert generated and all(s.fallback for s in generated)
-    problems = {p for s in generated for r in s.info.rejections for p in r.problems}
-    assert "turns a negation around" in problems
-    assert all(span.source != "model" for s in generated for span in s.spans)
+
+def test_the_model_scores_each_wording_after_the_session_document(tmp_path):
+    model = ScriptedModel(scorer=_shortest)
+    state = _run(_realizer(model, candidates=3), tmp_path, PAPERS)
+    last = model.score_history[-1]
+    assert last.prompt.startswith(header(state.scenario))
+    assert re.search(rf'\*\*{re.escape(last.tag)}\*\* \*\(.*\)\*: "$', last.prompt)
+    earlier = [t.text for t in state.turns if t.text in last.prompt]
+    assert earlier, "the turns spoken so far are part of what the wordings continue"
+    assert all(c.endswith('"') for c in last.continuations)
+
+
+def test_a_model_that_cannot_score_is_refused_with_the_fix():
+    model = ScriptedModel(default="x")
+    model.can_score = False
+    with pytest.raises(BackendError, match="cannot score") as caught:
+        _realizer(model)
+    assert "logprobs" in caught.value.hint
 
 
 def test_moderator_turns_are_composed_not_generated(tmp_path):
-    model = ScriptedModel(default="We hear you.")
+    model = ScriptedModel(scorer=_shortest)
     state = _run(_realizer(model), tmp_path)
-    tags = {request.tag for request in model.history}
+    tags = {request.tag for request in model.score_history}
+    assert tags
     assert "Ms. Ortega" not in tags
     assert all(s.realizer == "composer" for s in state.spoken if s.turn.is_moderator)
 

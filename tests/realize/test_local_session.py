@@ -1,4 +1,5 @@
-"""A short session on the real bundled model: guided, checked, cached, recorded and replayed."""
+"""A short session on the real bundled model: it chooses among the composer's wordings, its cache
+serves the shared document, and the session replays and resumes to the same transcript."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ import pytest
 pytest.importorskip("llama_cpp", reason="the local backend needs llama-cpp-python")
 
 from summitry.identity import identity_confusions  # noqa: E402
+from summitry.realize.base import SessionContext  # noqa: E402
+from summitry.realize.composer import Composer  # noqa: E402
 from summitry.realize.config import RealizerConfig  # noqa: E402
+from summitry.realize.factory import build_realizer  # noqa: E402
 from summitry.scenario import load_scenario  # noqa: E402
 from summitry.scenario.model import Scenario  # noqa: E402
 from summitry.session.log import read_state  # noqa: E402
-from summitry.session.run import run_session  # noqa: E402
+from summitry.session.run import resume_session, run_session  # noqa: E402
 from summitry.transcript import render_markdown  # noqa: E402
 
 TINY = str(Path(__file__).resolve().parents[1] / "session" / "data" / "tiny.yaml")
@@ -39,19 +43,22 @@ def recorded(tmp_path_factory) -> tuple[Path, RealizerConfig]:
     return folder, config
 
 
-def test_model_turns_pass_the_checks_and_fallbacks_say_why(recorded):
+def test_the_model_chooses_one_of_the_composers_wordings_and_the_log_records_it(recorded):
     folder, _ = recorded
     state = read_state(folder / "session.jsonl")
     names = [d.name for d in state.scenario.delegations]
-    generated = [s for s in state.spoken if s.info.generated]
-    assert generated
-    assert any(not s.fallback for s in generated), "the model wrote at least one turn"
-    for s in generated:
+    chosen = [s for s in state.spoken if s.info.chose]
+    assert chosen, "delegation turns with several wordings are chosen by the model"
+    composer = Composer()
+    for s in chosen:
+        i = state.spoken.index(s)
+        context = SessionContext(state.scenario, tuple(state.turns[:i]), tuple(state.plans[:i]), 2)
+        wordings = [w.text for w in composer.wordings(state.plans[i], context, s.info.candidates)]
+        assert wordings.index(s.turn.text) == s.info.chosen
+        assert len(s.info.scores) == s.info.candidates >= 2
+        assert s.info.scores[s.info.chosen] == max(s.info.scores) and max(s.info.scores) < 0
+        assert s.realizer.startswith("local") and {span.source for span in s.spans} <= {"template", "scenario"}
         assert not identity_confusions(s.turn.text, s.turn.speaker, names)
-        if s.fallback:
-            assert s.info.rejections and all(r.problems for r in s.info.rejections)
-        else:
-            assert s.realizer.startswith("local")
 
 
 def test_the_cache_serves_the_shared_prefix(recorded):
@@ -65,5 +72,17 @@ def test_a_recorded_session_replays_byte_for_byte(recorded, tmp_path):
     folder, config = recorded
     replay = config.model_copy(update={"replay": True})
     _run(tmp_path, replay)
+    original = render_markdown(read_state(folder / "session.jsonl").transcript())
+    assert render_markdown(read_state(tmp_path / "session.jsonl").transcript()) == original
+
+
+def test_resume_after_a_kill_gives_the_same_transcript(recorded, tmp_path):
+    folder, config = recorded
+    lines = (folder / "session.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    spoken = [i for i, line in enumerate(lines) if '"type":"turn_spoken"' in line]
+    cut = spoken[len(spoken) // 2]
+    (tmp_path / "session.jsonl").write_text("".join(lines[:cut]) + lines[cut][: len(lines[cut]) // 2])  # torn
+    fresh = config.model_copy(update={"record": None})  # the model itself, its cache cold, scores the rest
+    resume_session(tmp_path / "session.jsonl", realizer=build_realizer(fresh))
     original = render_markdown(read_state(folder / "session.jsonl").transcript())
     assert render_markdown(read_state(tmp_path / "session.jsonl").transcript()) == original

@@ -20,6 +20,8 @@ from summitry.backends.base import (
     CompletionRequest,
     LanguageModel,
     ModelWrapper,
+    ScoreRequest,
+    Scores,
     count_tokens,
 )
 from summitry.errors import BackendError
@@ -86,6 +88,30 @@ class AccountingModel(ModelWrapper):
         self._add(request, completion, self.clock() - started, None)
         return completion
 
+    def score(self, request: ScoreRequest) -> Scores:
+        """Counts a scoring call: its prompt once (the continuations' tokens are not output)."""
+        started = self.clock()
+        try:
+            scores = super().score(request)
+        except BackendError as error:
+            self._record(self._scoring_record(request, None, self.clock() - started, error))
+            raise
+        self._record(self._scoring_record(request, scores, self.clock() - started, None))
+        return scores
+
+    def _scoring_record(self, request: ScoreRequest, scores: Scores | None, elapsed: float,
+                        error: BackendError | None) -> CallRecord:
+        evaluated = scores.prompt_tokens - scores.cached_prompt_tokens if scores else 0
+        return CallRecord(
+            index=len(self.calls) + 1, tag=request.tag or UNTAGGED,
+            candidates=len(request.continuations) if scores else 0,
+            prompt_tokens=scores.prompt_tokens if scores else 0,
+            cached_prompt_tokens=scores.cached_prompt_tokens if scores else 0,
+            evaluated_prompt_tokens=evaluated, completion_tokens=0,
+            seconds=scores.seconds if scores and scores.seconds else elapsed, generation_seconds=0.0,
+            error=type(error).__name__ if error is not None else None,
+        )
+
     def stream(self, request: CompletionRequest) -> Iterator[str]:
         """Counts a streamed call once it ends: tokens of the text, as the model counts them."""
         started = self.clock()
@@ -109,8 +135,7 @@ class AccountingModel(ModelWrapper):
 
     def _add(self, request: CompletionRequest, completion: Completion | None,
              elapsed: float, error: BackendError | None) -> None:
-        with self._lock:
-            record = CallRecord(
+        self._record(CallRecord(
                 index=len(self.calls) + 1,
                 tag=request.tag or UNTAGGED,
                 candidates=len(completion.texts) if completion else 0,
@@ -122,7 +147,11 @@ class AccountingModel(ModelWrapper):
                 seconds=completion.seconds if completion and completion.seconds else elapsed,
                 generation_seconds=completion.generation_seconds if completion else 0.0,
                 error=type(error).__name__ if error is not None else None,
-            )
+            ))
+
+    def _record(self, record: CallRecord) -> None:
+        with self._lock:
+            record = CallRecord(**{**record.as_dict(), "index": len(self.calls) + 1})
             self.calls.append(record)
         if self.listener is not None:
             self.listener(record)

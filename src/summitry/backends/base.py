@@ -3,13 +3,17 @@
 Every backend (the in-process llama.cpp model, any OpenAI-compatible server, the
 scripted fake) and every wrapper (retry, record/replay, accounting) implements the same
 small :class:`LanguageModel` protocol. What a backend can do is declared in attributes
-(``can_stream``, ``needs_key``, ``supports_completion``, ``supports_chat``), never
-discovered by trying.
+(``can_stream``, ``needs_key``, ``supports_completion``, ``supports_chat``, ``can_score``),
+never discovered by trying.
 
 A :class:`CompletionRequest` is either document-style (``prompt``: text to continue) or
 chat-style (``messages``); it asks for ``n`` candidates at once, so a backend can share
 the prompt's evaluation between them. A :class:`Completion` carries the texts and what they
 cost: prompt tokens, prompt tokens served from the cache, completion tokens and seconds.
+
+A model that ``can_score`` also answers a :class:`ScoreRequest` (a shared prompt and several
+continuations of it) with :class:`Scores`: each continuation's mean log-probability per token
+given the prompt, so a caller can choose among wordings it already has.
 """
 
 from __future__ import annotations
@@ -131,6 +135,56 @@ class Completion(BaseModel):
         return self.prompt_tokens - self.cached_prompt_tokens
 
 
+class ScoreRequest(BaseModel):
+    """Continuations of one shared prompt, to be scored by how likely the model finds each."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    prompt: str
+    continuations: list[str] = Field(min_length=1)
+    tag: str | None = None
+
+    @model_validator(mode="after")
+    def _no_empty(self) -> ScoreRequest:
+        empty = [i for i, c in enumerate(self.continuations) if not c.strip()]
+        if empty:
+            raise ValueError(f"continuation {empty[0]} is empty; give every continuation some text")
+        return self
+
+    def cache_key(self) -> str:
+        """A stable hash of the prompt and continuations (``tag`` left out)."""
+        data = {"score": self.model_dump(mode="json", exclude={"tag"})}
+        text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Scores(BaseModel):
+    """Each continuation's mean log-probability per token given the prompt (higher is likelier),
+    in the order asked, and what scoring cost."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    scores: list[float] = Field(min_length=1)
+    tokens: list[int] = Field(default_factory=list)  # tokens scored in each continuation
+    model: str = ""
+    prompt_tokens: int = Field(default=0, ge=0)
+    cached_prompt_tokens: int = Field(default=0, ge=0)
+    seconds: float = Field(default=0.0, ge=0.0)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Scores:
+        if self.tokens and len(self.tokens) != len(self.scores):
+            raise ValueError("give one token count per score, or none")
+        if self.cached_prompt_tokens > self.prompt_tokens:
+            raise ValueError("cached_prompt_tokens cannot exceed prompt_tokens")
+        return self
+
+    @property
+    def best(self) -> int:
+        """The index of the likeliest continuation (the first of equals)."""
+        return max(range(len(self.scores)), key=self.scores.__getitem__)
+
+
 @runtime_checkable
 class LanguageModel(Protocol):
     """Generates text. Capabilities are declared, not discovered."""
@@ -158,6 +212,26 @@ class StreamingModel(LanguageModel, Protocol):
     """A model that can also hand out the first candidate piece by piece."""
 
     def stream(self, request: CompletionRequest) -> Iterator[str]: ...
+
+
+@runtime_checkable
+class ScoringModel(LanguageModel, Protocol):
+    """A model that can also say how likely it finds given continuations of a prompt."""
+
+    @property
+    def can_score(self) -> bool: ...
+
+    def score(self, request: ScoreRequest) -> Scores: ...
+
+
+def check_scoring(model: object) -> None:
+    """Raise a clear error when the model cannot score continuations."""
+    if not getattr(model, "can_score", False):
+        raise BackendError(
+            f"backend '{getattr(model, 'name', model)}' cannot score continuations",
+            hint="use a backend that gives token log-probabilities (local, or an OpenAI-compatible "
+                 "server with a completions endpoint that echoes the prompt's logprobs)",
+        )
 
 
 @runtime_checkable
@@ -239,6 +313,10 @@ class ModelWrapper:
         return bool(getattr(self.inner, "supports_chat", False))
 
     @property
+    def can_score(self) -> bool:
+        return bool(getattr(self.inner, "can_score", False))
+
+    @property
     def context_size(self) -> int | None:
         return getattr(self.inner, "context_size", None)
 
@@ -250,6 +328,10 @@ class ModelWrapper:
 
     def stream(self, request: CompletionRequest) -> Iterator[str]:
         return stream_text(self.inner, request)
+
+    def score(self, request: ScoreRequest) -> Scores:
+        check_scoring(self.inner)
+        return self.inner.score(request)  # type: ignore[attr-defined]
 
     def unwrap(self, kind: type[Any]) -> Any | None:
         """The first model of type ``kind`` in this chain of wrappers (self included)."""

@@ -19,6 +19,8 @@ Speed on a small CPU comes from four things:
   as done, and the reused run continues differently.) llama.cpp's arithmetic depends a little
   on how tokens are grouped into batches, so warm and cold runs agree closely (the tests
   bound the difference of their next-token distributions), not bit for bit.
+- scoring shares it too: :meth:`LlamaCppModel.score` evaluates the shared prompt once (reusing
+  the cache) and then each continuation, and keeps them cached for the prompt that follows;
 - candidates decoded together: the ``n`` candidates of a request are parallel sequences of
   one batch sharing the prompt's cache (see :mod:`.parallel`), and each samples with
   llama.cpp's own sampler chain rather than per-token Python code.
@@ -35,7 +37,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summitry.backends.base import Completion, CompletionRequest, check_style
+from summitry.backends.base import (
+    Completion,
+    CompletionRequest,
+    ScoreRequest,
+    Scores,
+    check_style,
+    common_prefix,
+)
 from summitry.backends.bundled import bundled_model_path
 from summitry.backends.dry import DryPenalty
 from summitry.backends.llama_adapter import (
@@ -134,6 +143,7 @@ class LlamaCppModel:
     needs_key = False
     supports_completion = True
     supports_chat = False  # the bundled model is a base model: documents, not chats
+    can_score = True
 
     def __init__(
         self,
@@ -200,6 +210,31 @@ class LlamaCppModel:
                                      hint="the prompt may end where the model sees nothing to "
                                           "add; end it with a cue such as an open quote")
         return _completion(self.name, tokens, decoded, time.perf_counter() - started)
+
+    def score(self, request: ScoreRequest) -> Scores:
+        """Each continuation's mean log-probability per token after the prompt.
+
+        Each continuation is tokenized together with the prompt, as the model would read the
+        document; where the two share a token across the seam, the seam's tokens count as the
+        continuation's."""
+        started = time.perf_counter()
+        prompt = self.prompt_tokens(request.prompt)
+        whole = [self.prompt_tokens(request.prompt + c) for c in request.continuations]
+        split = min([len(prompt), *[common_prefix(prompt, w) for w in whole]])
+        split = max(1, split)
+        for tokens in whole:
+            if len(tokens) >= self.context_size:
+                raise BackendError(
+                    f"the prompt and a continuation have {len(tokens)} tokens, more than the context "
+                    f"of {self.context_size} tokens of {self.name}",
+                    hint="shorten the prompt (summarize older turns) or raise n_ctx",
+                )
+        with self._loaded.lock:
+            scored = self._loaded.decoder.score(prompt[:split], [w[split:] for w in whole])
+        return Scores(
+            scores=scored.scores, tokens=scored.tokens, model=self.name, prompt_tokens=split,
+            cached_prompt_tokens=scored.cached_prompt_tokens, seconds=time.perf_counter() - started,
+        )
 
     def stream(self, request: CompletionRequest) -> Iterator[str]:
         """The first candidate, piece by piece."""

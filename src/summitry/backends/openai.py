@@ -22,7 +22,14 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from summitry.backends.base import Completion, CompletionRequest, estimate_tokens
+from summitry.backends.base import (
+    Completion,
+    CompletionRequest,
+    ScoreRequest,
+    Scores,
+    check_scoring,
+    estimate_tokens,
+)
 from summitry.backends.http_errors import error_for_status, error_for_transport, read_json
 from summitry.backends.sse import StreamResult, follow, piece_of
 from summitry.errors import BackendError, EmptyResponseError, ModelNotFoundError, ServerError
@@ -100,6 +107,11 @@ class OpenAICompatibleModel:
         return self.style != "completion"
 
     @property
+    def can_score(self) -> bool:
+        """Scoring needs the completions endpoint (``echo`` with ``logprobs``); a chat-only server has none."""
+        return self.style != "chat"
+
+    @property
     def model(self) -> str:
         """The served model's name (asked from ``/models`` when none was given)."""
         if self._model is None:
@@ -149,6 +161,29 @@ class OpenAICompatibleModel:
                 usage[key] += used.get(key, 0)
             first_piece_at = first_piece_at or first
         return self._completion(request, texts, finish, usage, started, first_piece_at)
+
+    def score(self, request: ScoreRequest) -> Scores:
+        """Each continuation's mean log-probability per token, read from the completions
+        endpoint's echo of the prompt with ``logprobs`` (one request, one prompt per continuation)."""
+        check_scoring(self)
+        started = time.perf_counter()
+        texts = [request.prompt + c for c in request.continuations]
+        body = {"model": self.model, "prompt": texts, "max_tokens": 1, "temperature": 0.0,
+                "echo": True, "logprobs": 1} | self.extra_body
+        with self._slots:
+            answer = self._send("POST", self._path("completion"), body)
+        choices = answer.get("choices") if isinstance(answer, dict) else None
+        by_index = {int(c.get("index", i)): c for i, c in enumerate(choices or []) if isinstance(c, dict)}
+        picked = [_continuation_logprobs(by_index.get(i), len(request.prompt), len(t)) for i, t in enumerate(texts)]
+        if not all(picked):
+            raise BackendError(
+                f"the server at {self.base_url} cannot score: its completions answer holds no "
+                "log-probabilities of the echoed prompt",
+                hint="use a server whose /completions endpoint supports echo with logprobs "
+                     "(e.g. vLLM or llama.cpp's server), or the local backend",
+            )
+        return Scores(scores=[sum(p) / len(p) for p in picked], tokens=[len(p) for p in picked],
+                      model=self.model, seconds=time.perf_counter() - started)
 
     def stream(self, request: CompletionRequest) -> Iterator[str]:
         """The first candidate, piece by piece, as the server sends it."""
@@ -312,6 +347,17 @@ def _choice_text(choice: dict[str, Any], style: str) -> str:
         return content if isinstance(content, str) else piece_of(choice, style)
     text = choice.get("text")
     return text if isinstance(text, str) else ""
+
+
+def _continuation_logprobs(choice: dict[str, Any] | None, start: int, end: int) -> list[float]:
+    """The log-probabilities of a choice's echoed tokens that begin at characters ``start``…``end``."""
+    logprobs = choice.get("logprobs") if choice else None
+    if not isinstance(logprobs, dict):
+        return []
+    offsets = logprobs.get("text_offset") or []
+    values = logprobs.get("token_logprobs") or []
+    return [float(v) for o, v in zip(offsets, values, strict=False)
+            if v is not None and start <= int(o) < end]
 
 
 def _usage(raw: Any) -> dict[str, int]:

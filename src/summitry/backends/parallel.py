@@ -16,6 +16,12 @@ next prompt continues the sequence it shares the longest prefix with (in a sessi
 candidate that was kept and written into the transcript) and evaluates only what follows. Gemma 3
 uses sliding-window attention; the context keeps a full-size window cache (``swa_full``), so
 removing the end of a sequence and decoding again is exact.
+
+Scoring (:meth:`ParallelDecoder.score`) reuses the same cache: the shared prompt is brought into
+sequence 0 as for generation, and each continuation is decoded into a sequence of its own that
+shares the prompt's entries, with logits at every position; its score is the mean log-probability
+of its tokens. Each scored continuation stays in the cache, so the next prompt (the transcript
+with the chosen wording appended) continues from it.
 """
 
 from __future__ import annotations
@@ -63,6 +69,22 @@ class Decoded:
     cached_prompt_tokens: int
     prompt_seconds: float
     generation_seconds: float
+
+
+@dataclass
+class Scored:
+    """What scoring produced: each continuation's mean log-probability and token count."""
+
+    scores: list[float]
+    tokens: list[int]
+    cached_prompt_tokens: int
+
+
+def log_softmax(logits: np.ndarray) -> np.ndarray:
+    """Log-probabilities of a row (or rows) of logits."""
+    shifted = logits - logits.max(axis=-1, keepdims=True)
+    result: np.ndarray = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    return result
 
 
 @dataclass
@@ -159,6 +181,45 @@ class ParallelDecoder:
             reasons += [c.finish or "length" for c in group]
             produced += sum(len(c.tokens) for c in group)
         return Decoded(texts, reasons, produced, cached, prompt_seconds, generation)
+
+    def score(self, prompt: list[int], continuations: list[list[int]]) -> Scored:
+        """Each continuation's mean log-probability per token after ``prompt`` (every
+        continuation holds at least one token). Continuation ``i`` is decoded in sequence
+        ``1 + i % (sequences - 1)``, which keeps it in the cache afterwards."""
+        if not prompt or not all(continuations):
+            raise BackendError("scoring needs a prompt and continuations of at least one token",
+                               hint="give the model some text before and after the split")
+        if self.sequences < 2:
+            raise BackendError("scoring needs a context of at least two sequences",
+                               hint="build the decoder with sequences=2 or more")
+        self.context.reset_perf()
+        self._decoded = 0
+        cached = self._evaluate_prompt(prompt)
+        first = log_softmax(self.context.logits(self._last_index).astype(np.float64))  # copied
+        scores: list[float] = []
+        for index, tokens in enumerate(continuations):
+            seq = 1 + index % (self.sequences - 1)
+            self.context.seq_rm(seq, -1, -1)
+            self.context.seq_cp(0, seq)
+            rows = self._continuation_logits(tokens, len(prompt), seq)
+            picked = [first[tokens[0]]]
+            picked += [log_softmax(row)[token] for row, token in zip(rows, tokens[1:], strict=True)]
+            scores.append(float(np.mean(picked)))
+            self.held += [[]] * (seq + 1 - len(self.held))
+            self.held[seq] = prompt + tokens
+        return Scored(scores, [len(t) for t in continuations], cached)
+
+    def _continuation_logits(self, tokens: list[int], start: int, seq: int) -> list[np.ndarray]:
+        """Decode ``tokens`` at positions ``start``… of sequence ``seq``; the logits after each
+        token but the last (which predict the next one), as float64 copies."""
+        rows: list[np.ndarray] = []
+        for offset in range(0, len(tokens), self.n_batch):
+            chunk = tokens[offset : offset + self.n_batch]
+            entries = [(t, start + offset + i, seq, offset + i < len(tokens) - 1) for i, t in enumerate(chunk)]
+            self._run(entries)
+            wanted = sum(1 for entry in entries if entry[3])
+            rows += [self.context.logits(i).astype(np.float64) for i in range(wanted)]
+        return rows
 
     # -- the prompt ------------------------------------------------------------------------
 

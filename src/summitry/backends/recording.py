@@ -11,6 +11,9 @@ Modes of :class:`RecordingModel`:
 - ``replay``: never ask a model; an unrecorded request raises :class:`ReplayMissError`;
 - ``auto``: replay what is recorded, ask and record the rest.
 
+Scoring requests (:class:`ScoreRequest`) are kept the same way, their line holding ``scores``
+instead of ``completion``.
+
 The same request asked several times (sampling at a temperature) replays its recorded
 answers in the order they were recorded.
 """
@@ -27,7 +30,14 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from summitry.backends.base import Completion, CompletionRequest, LanguageModel, ModelWrapper
+from summitry.backends.base import (
+    Completion,
+    CompletionRequest,
+    LanguageModel,
+    ModelWrapper,
+    ScoreRequest,
+    Scores,
+)
 from summitry.errors import BackendError, ReplayMissError
 
 Mode = Literal["record", "replay", "auto"]
@@ -49,7 +59,7 @@ class RecordingModel(ModelWrapper):
         self.path = Path(path)
         self.mode: Mode = mode
         self._lock = threading.Lock()
-        self._recorded: dict[str, list[Completion]] = defaultdict(list)
+        self._recorded: dict[str, list[Completion | Scores]] = defaultdict(list)
         self._used: dict[str, int] = defaultdict(int)
         self.replayed = 0
         self.recorded = 0
@@ -72,11 +82,27 @@ class RecordingModel(ModelWrapper):
     def supports_chat(self) -> bool:
         return self.inner is None or bool(getattr(self.inner, "supports_chat", False))
 
+    @property
+    def can_score(self) -> bool:
+        return self.inner is None or bool(getattr(self.inner, "can_score", False))
+
+    def score(self, request: ScoreRequest) -> Scores:
+        key = request.cache_key()
+        if self.mode != "record":
+            found = self._take(key)
+            if isinstance(found, Scores):
+                return found
+            if self.mode == "replay":
+                raise self._miss(request, key)
+        scores = super().score(request)
+        self._append(key, request, scores)
+        return scores
+
     def complete(self, request: CompletionRequest) -> Completion:
         key = request.cache_key()
         if self.mode != "record":
             found = self._take(key)
-            if found is not None:
+            if isinstance(found, Completion):
                 return found
             if self.mode == "replay":
                 raise self._miss(request, key)
@@ -89,7 +115,7 @@ class RecordingModel(ModelWrapper):
         key = request.cache_key()
         if self.mode != "record":
             found = self._take(key)
-            if found is not None:
+            if isinstance(found, Completion):
                 yield found.text
                 return
             if self.mode == "replay":
@@ -102,7 +128,7 @@ class RecordingModel(ModelWrapper):
                                 finish_reasons=["stop"])
         self._append(key, request, completion)
 
-    def _take(self, key: str) -> Completion | None:
+    def _take(self, key: str) -> Completion | Scores | None:
         with self._lock:
             answers = self._recorded.get(key, [])
             used = self._used[key]
@@ -112,7 +138,7 @@ class RecordingModel(ModelWrapper):
             self.replayed += 1
             return answers[used]
 
-    def _miss(self, request: CompletionRequest, key: str) -> ReplayMissError:
+    def _miss(self, request: CompletionRequest | ScoreRequest, key: str) -> ReplayMissError:
         asked = self._used.get(key, 0)
         what = "an unrecorded request" if asked == 0 else f"request number {asked + 1} of a kind"
         tag = f" (tag '{request.tag}')" if request.tag else ""
@@ -122,11 +148,13 @@ class RecordingModel(ModelWrapper):
                  "'record' (or 'auto' to record only what is missing)",
         )
 
-    def _append(self, key: str, request: CompletionRequest, completion: Completion) -> None:
+    def _append(self, key: str, request: CompletionRequest | ScoreRequest,
+                completion: Completion | Scores) -> None:
+        field = "scores" if isinstance(completion, Scores) else "completion"
         line = json.dumps(
             {"v": CASSETTE_VERSION, "key": key,
              "request": request.model_dump(mode="json"),
-             "completion": completion.model_dump(mode="json")},
+             field: completion.model_dump(mode="json")},
             ensure_ascii=False, sort_keys=True,
         ) + "\n"
         with self._lock:
@@ -158,9 +186,11 @@ class RecordingModel(ModelWrapper):
                 self._recorded[key].append(completion)
 
 
-def _parse_line(path: Path, number: int, raw: bytes) -> tuple[str, Completion]:
+def _parse_line(path: Path, number: int, raw: bytes) -> tuple[str, Completion | Scores]:
     try:
         record = json.loads(raw)
+        if "scores" in record:
+            return str(record["key"]), Scores.model_validate(record["scores"])
         return str(record["key"]), Completion.model_validate(record["completion"])
     except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError,
             ValidationError) as exc:

@@ -16,7 +16,14 @@ import random
 import time
 from collections.abc import Callable, Iterator
 
-from summitry.backends.base import Completion, CompletionRequest, LanguageModel, ModelWrapper
+from summitry.backends.base import (
+    Completion,
+    CompletionRequest,
+    LanguageModel,
+    ModelWrapper,
+    ScoreRequest,
+    Scores,
+)
 from summitry.errors import BackendError, RateLimitError
 
 
@@ -64,6 +71,16 @@ class RetryingModel(ModelWrapper):
         while True:
             try:
                 return self.inner.complete(request)
+            except BackendError as error:
+                self._wait_or_raise(error, attempt, started)
+                attempt += 1
+
+    def score(self, request: ScoreRequest) -> Scores:
+        started = self.clock()
+        attempt = 1
+        while True:
+            try:
+                return super().score(request)
             except BackendError as error:
                 self._wait_or_raise(error, attempt, started)
                 attempt += 1

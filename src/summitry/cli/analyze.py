@@ -67,8 +67,8 @@ def run_analysis(
     source: Path, scenario_ref: str | None, embedder: str, folder: Path
 ) -> tuple[Any, float]:
     """Load, analyse and write the report files; returns the report and the seconds it took."""
-    from summitry.analysis.html import write_html
-    from summitry.analysis.report import analyze as build_report
+    from summitry.analysis.report.build import analyze as build_report
+    from summitry.analysis.report.html import write_html
     from summitry.embed import get_embedder
 
     get_embedder(embedder)  # an unknown name fails before anything is read

@@ -16,7 +16,7 @@ proposal, the split (``tuning`` or ``held-out``) and who voted in favour, agains
   for and one that voted against.
 
 :func:`measure_calibration` counts, per kind of evidence, the placements that matched the vote
-(the table :mod:`summitry.analysis.calibration` reads).
+(the table :mod:`summitry.analysis.primitives.calibration` reads).
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from summitry.analysis.calibration import KINDS, Calibration, Count
-from summitry.analysis.corpus import build_corpus
-from summitry.analysis.proposal import find_proposal, place_speakers
-from summitry.analysis.relations import find_relations
+from summitry.analysis.findings.proposal import find_proposal, place_speakers
+from summitry.analysis.findings.relations import find_relations
+from summitry.analysis.primitives.calibration import KINDS, Calibration, Count
+from summitry.analysis.primitives.corpus import build_corpus
 from summitry.analysis.schema import Report
 from summitry.errors import AnalysisError
 from summitry.transcript import load_transcript

@@ -29,6 +29,7 @@ from summitry.text.names import refer
 from summitry.text.sentences import questions_in
 
 ATTEMPTS = 3  # wordings tried when a connecting phrase next to the material reads as speaking for another
+WORDING_TRIES = 8  # further draws of connecting phrases when several wordings of one plan are asked for
 RIVALRY = -0.3  # relation below which two delegations are rivals (as turn-taking reads it)
 # Shares of turns, not answering a question, that open with a bridge phrase, or with the addressee's
 # name only. A guess, read against the founding transcript, where most replies open on their matter;
@@ -61,6 +62,21 @@ class Composer:
             if not identity_confusions(writer.text(), plan.speaker, [n for n in names if n != plan.speaker]):
                 break
         return Realization(text=writer.text(), realizer=self.name, spans=tuple(writer.spans()))
+
+    def wordings(self, plan: TurnPlan, context: SessionContext, count: int) -> list[Realization]:
+        """Up to ``count`` different wordings of one plan, the composer's own first: the same
+        material in the same sentences, with other connecting phrases from the banks."""
+        own = self.realize(plan, context)
+        found = {own.text: own}
+        others = [n for n in _names(context.scenario) if n != plan.speaker]
+        for attempt in range(ATTEMPTS, ATTEMPTS + WORDING_TRIES):
+            if len(found) >= count:
+                break
+            writer = self._compose(plan, context, attempt)
+            text = writer.text()
+            if text not in found and not identity_confusions(text, plan.speaker, others):
+                found[text] = Realization(text=text, realizer=self.name, spans=tuple(writer.spans()))
+        return list(found.values())
 
     def _compose(self, plan: TurnPlan, context: SessionContext, attempt: int) -> Writer:
         # the scenario's title takes part, so that two scenarios run with one seed do not share their wordings

@@ -1,7 +1,7 @@
 """Fidelity: whether words a model wrote still say what the planned material says.
 
-A model may reword a unit (the small local model paraphrases one sentence) or write a whole turn
-from its units (a capable chat model). Either way its words must keep the material's substance:
+A capable chat model writes a whole turn from its planned units (the small local model writes no
+words: it chooses among the composer's wordings). Its words must keep the material's substance:
 
 - the planned unit's content words are kept (a share of them, and every figure);
 - no stance is turned around: a negation ('not', 'never', "can't" …) is neither added nor lost;
@@ -21,7 +21,6 @@ from summitry.text.sentences import sentences
 from summitry.text.stems import content_stems
 from summitry.text.words import words
 
-MIN_KEPT = 0.6  # share of a sentence's content words a paraphrase keeps (a guess; a looser share let the model drift)
 MIN_COVERED = 0.35  # share of each planned unit's content words a whole written turn says (a guess)
 SAME_CLAIM = 0.8  # two sentences sharing this share of content words make the same claim (a guess)
 NEGATIONS = frozenset({"not", "no", "never", "nor", "without", "cannot", "none", "nothing", "neither"})
@@ -32,23 +31,6 @@ _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][A-Za-z\-]+")
 def negations(text: str) -> int:
     """How many negations a text says ("can't" and "won't" count)."""
     return sum(1 for w in words(text) if w in NEGATIONS or w.endswith("n't"))
-
-
-def paraphrase_problems(original: str, candidate: str) -> list[str]:
-    """Why a one-sentence rewording does not say what the original said (empty when it does)."""
-    problems: list[str] = []
-    if len(sentences(candidate)) != 1:
-        problems.append("not one sentence")
-    mine, theirs = content_stems(original), content_stems(candidate)
-    kept = len(mine & theirs) / len(mine) if mine else 1.0
-    if kept < MIN_KEPT:
-        problems.append(f"keeps {kept:.0%} of the content words")
-    if " ".join(words(candidate)) == " ".join(words(original)):
-        problems.append("a copy, not a rewording")
-    if negations(candidate) != negations(original):
-        problems.append("turns a negation around")
-    problems += _new_names_or_figures(original, candidate)
-    return problems
 
 
 def turn_problems(text: str, units: list[str], scenario: Scenario, speaker: str) -> list[str]:

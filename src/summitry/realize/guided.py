@@ -2,9 +2,11 @@
 
 The composer writes every turn from its plan first. Then:
 
-- a small base model (``style="document"``, the bundled ``local`` one) rewords one sentence that
-  the scenario wrote (:mod:`summitry.realize.paraphrase`); a rewording that passes the fidelity
-  checks (:mod:`summitry.realize.fidelity`) replaces it, and the spans record the model's words;
+- a small base model (``style="document"``, the bundled ``local`` one) chooses, it does not write:
+  the composer offers several complete wordings of the same plan (other connecting phrases, the
+  material's sentences unchanged), the model scores each as the continuation of the session
+  document (:mod:`summitry.realize.document`; mean log-probability per token) and the likeliest
+  is spoken. The spans stay the composer's, and the record keeps the scores;
 - a capable chat model (``style="chat"``) writes the whole turn from the plan and its units; the
   turn must pass the checks of :mod:`summitry.realize.checks` and carry its units faithfully.
 
@@ -18,22 +20,25 @@ import random
 import time
 from typing import Any
 
-from summitry.backends.base import ChatMessage, CompletionRequest, LanguageModel
+from summitry.backends.base import (
+    ChatMessage,
+    CompletionRequest,
+    LanguageModel,
+    ScoreRequest,
+    check_scoring,
+    estimate_tokens,
+)
 from summitry.embed import Embedder
-from summitry.identity import identity_confusions
 from summitry.plan import Move, TurnPlan
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.checks import TurnChecker, clean_candidate
 from summitry.realize.composer import Composer
-from summitry.realize.document import header, note
-from summitry.realize.fidelity import paraphrase_problems, turn_problems
-from summitry.realize.paraphrase import find_target, fitted, paraphrase_document, spliced
+from summitry.realize.document import DocumentLayout, header, note, speaker_line
+from summitry.realize.fidelity import turn_problems
 from summitry.scenario.index import material_of, unit_index
 from summitry.scenario.touch import touched_units
-from summitry.text.sentences import normalize_sentence, sentences
 
-STOP = ["\n"]
-PARAPHRASE_TOKENS = 40  # one sentence of up to MAX_WORDS words (the earlier continuation budget was 40 too)
+CLOSING = '"'  # a wording is scored with the quote that ends it, so a turn that ends well scores well
 
 
 class GuidedRealizer:
@@ -57,6 +62,9 @@ class GuidedRealizer:
         self.style = style
         self.composer = Composer()
         self._checker: TurnChecker | None = None
+        self._layout: DocumentLayout | None = None
+        if style == "document":
+            check_scoring(model)
 
     @property
     def name(self) -> str:
@@ -83,44 +91,34 @@ class GuidedRealizer:
             )
         if self.style == "chat":
             return self._written(plan, context, composed)
-        return self._reworded(plan, context, composed)
+        return self._chosen(plan, context, composed)
 
-    def _reworded(self, plan: TurnPlan, context: SessionContext, composed: Realization) -> Realization:
-        target = find_target(composed.spans)
-        if target is None:
-            return Realization(
-                composed.text, composed.realizer, info={"composed": "nothing to reword"}, spans=composed.spans
-            )
-        request = CompletionRequest(
-            prompt=paraphrase_document().prompt(target.sentence),
-            max_tokens=PARAPHRASE_TOKENS,
-            temperature=self.temperature,
-            top_p=0.95,
-            n=self.candidates,
-            seed=_seed(context, plan),
-            stop=STOP,
-            tag=plan.speaker,
-        )
-        completion, started = self.model.complete(request), time.perf_counter()
-        proper = self.composer.proper(context.scenario)
-        said = {normalize_sentence(s) for t in context.turns for s in sentences(t.text)}
-        names = [d.name for d in context.scenario.delegations]
-        kept, rejected = None, []
-        for raw in dict.fromkeys(completion.texts):
-            candidate = fitted(raw, target.sentence, proper)
-            problems = paraphrase_problems(target.sentence, candidate) if candidate else ["empty"]
-            if candidate and normalize_sentence(candidate) in said:
-                problems.append("repeats a sentence")
-            problems += [f"identity: {c}" for c in identity_confusions(candidate, plan.speaker, names)]
-            if problems:
-                rejected.append({"text": candidate, "problems": problems})
-            elif kept is None:
-                kept = candidate
-        info = {"candidates": len(completion.texts), "rejected": rejected, "usage": _usage(completion, started)}
-        if kept is None:
-            return Realization(composed.text, composed.realizer, fallback=True, info=info, spans=composed.spans)
-        spans = spliced(composed.spans, target, kept)
-        return Realization("".join(t for t, _ in spans), self.name, info=info, spans=spans)
+    def _chosen(self, plan: TurnPlan, context: SessionContext, composed: Realization) -> Realization:
+        """The wording of the plan that the model finds likeliest after the session so far."""
+        wordings = self.composer.wordings(plan, context, self.candidates)
+        if len(wordings) < 2:
+            return Realization(composed.text, composed.realizer, info={"composed": "one wording"},
+                               spans=composed.spans)
+        if self._layout is None or self._layout.scenario is not context.scenario:
+            # laid out by a tokenizer-free count, so a replayed session folds as the recorded one did
+            self._layout = DocumentLayout(context.scenario, estimate_tokens)
+        prompt = self._layout.prefix(context.turns, context.plans) + speaker_line(plan)
+        request = ScoreRequest(prompt=prompt, continuations=[w.text + CLOSING for w in wordings], tag=plan.speaker)
+        scores = self.model.score(request)  # type: ignore[attr-defined]
+        best = wordings[scores.best]
+        info = {
+            "candidates": len(wordings),
+            "chosen": scores.best,
+            "scores": [round(s, 4) for s in scores.scores],
+            "usage": {
+                "prompt_tokens": scores.prompt_tokens,
+                "cached_prompt_tokens": scores.cached_prompt_tokens,
+                "completion_tokens": 0,
+                "seconds": round(scores.seconds, 4),
+                "generation_seconds": 0.0,
+            },
+        }
+        return Realization(best.text, self.name, info=info, spans=best.spans)
 
     def _written(self, plan: TurnPlan, context: SessionContext, composed: Realization) -> Realization:
         if self._checker is None or self._checker.scenario is not context.scenario:

@@ -1,7 +1,8 @@
 """What a realizer reports of how it produced a turn, logged with the turn (``TurnSpoken.info``).
 
 A language model's turn records its candidates, the ones the checks rejected and why, the tokens
-and seconds of the call, and the checks' figures for the kept one; a turn the composer wrote in a
+and seconds of the call, and the checks' figures for the kept one; where the model chose among
+the composer's wordings, how many there were, each one's score and which was spoken; a turn the composer wrote in a
 model session says why. Readers use the fields; keys that older versions wrote and that are no
 longer known are kept as extra fields, so every old log still reads.
 """
@@ -48,6 +49,8 @@ class GenerationRecord(BaseModel):
     model_config = ConfigDict(frozen=True, extra="allow")
 
     candidates: int | None = None
+    chosen: int | None = None  # which of the composer's wordings the model chose (0: the composer's own)
+    scores: tuple[float, ...] | None = None  # each wording's mean log-probability per token, as the model scored it
     rejected: tuple[Rejected, ...] | None = None
     usage: Usage | None = None
     composed: str | None = None  # why the composer wrote this turn of a model session
@@ -60,6 +63,11 @@ class GenerationRecord(BaseModel):
     def rejections(self) -> tuple[Rejected, ...]:
         """The rejected candidates (none when nothing was generated)."""
         return self.rejected or ()
+
+    @property
+    def chose(self) -> bool:
+        """Whether the model chose this turn among wordings rather than writing it."""
+        return self.chosen is not None
 
     @property
     def generated(self) -> bool:

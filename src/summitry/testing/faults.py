@@ -6,7 +6,10 @@ and ``POST /v1/chat/completions``, streamed or not — and misbehaves on demand:
 completion request takes the next :class:`Fault` from its script (a delay past the client's
 timeout, 429 with Retry-After, 500, 401, a stream cut mid-answer, a garbage body, an empty
 answer, a dropped connection), and once the script is used up it answers normally, from a
-:class:`~summitry.testing.scripted.ScriptedModel`, a function, or an echo of the prompt::
+:class:`~summitry.testing.scripted.ScriptedModel`, a function, or an echo of the prompt. A
+completions request with ``echo`` and ``logprobs`` gets the prompt back with a log-probability
+for each of its words (``word_logprob``; by default longer words count as less likely), as a
+server that can score continuations answers::
 
     with FaultServer(faults=[Fault.rate_limit(2), Fault.server_error()]) as server:
         model = OpenAICompatibleModel(base_url=server.url, model=server.model)
@@ -17,6 +20,7 @@ answer, a dropped connection), and once the script is used up it answers normall
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections import deque
@@ -33,6 +37,12 @@ from summitry.testing.scripted import ScriptedModel, echo
 FaultKind = Literal["ok", "delay", "status", "rate_limit", "cut_stream", "garbage", "empty",
                     "disconnect"]
 Responder = ScriptedModel | Callable[[CompletionRequest], str]
+WordLogprob = Callable[[str], float]
+
+
+def length_logprob(word: str) -> float:
+    """A stand-in log-probability of an echoed word: the longer, the less likely."""
+    return -float(len(word))
 
 
 @dataclass(frozen=True)
@@ -114,8 +124,10 @@ class FaultServer:
         faults: Iterable[Fault] = (),
         model: str = "fault-model",
         api_key: str | None = None,
+        word_logprob: WordLogprob = length_logprob,
     ) -> None:
         self.responder: Responder = responder if responder is not None else echo
+        self.word_logprob = word_logprob
         self.model = model
         self.api_key = api_key
         self.requests: list[ReceivedRequest] = []
@@ -241,15 +253,20 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(400, "the body is not a JSON object")
         if body.get("model") != self.owner.model:
             return self._error(404, f"model '{body.get('model')}' not found")
+        prompts = body.get("prompt") if isinstance(body.get("prompt"), list) else None  # a batch of prompts
         try:
-            request = to_request(body)
-        except ValidationError as exc:
-            return self._error(400, f"invalid request: {exc.errors()[0]['msg']}")
-        self._serve(request, style, bool(body.get("stream")), self.owner._next_fault())
+            request = to_request(body | {"prompt": prompts[0]} if prompts else body)
+        except (ValidationError, IndexError) as exc:
+            return self._error(400, f"invalid request: {exc}")
+        echoed = None
+        if body.get("echo") and body.get("logprobs") is not None and style == "completion":
+            echoed = [str(p) for p in prompts] if prompts else [request.prompt or ""]
+        self._serve(request, style, bool(body.get("stream")), self.owner._next_fault(), echoed)
 
     # -- answers ----------------------------------------------------------------------------
 
-    def _serve(self, request: CompletionRequest, style: str, stream: bool, fault: Fault) -> None:
+    def _serve(self, request: CompletionRequest, style: str, stream: bool, fault: Fault,
+               echoed: list[str] | None = None) -> None:
         if fault.kind == "disconnect":
             self.close_connection = True
             return
@@ -272,7 +289,11 @@ class _Handler(BaseHTTPRequestHandler):
             payload = json.dumps(_answer(texts, style, self.owner.model, request)).encode()
             return self._raw(200, "application/json", payload[: len(payload) // 2],
                              length=len(payload))
-        self._json(200, _answer(texts, style, self.owner.model, request))
+        answer = _answer(texts, style, self.owner.model, request)
+        if echoed is not None:
+            answer["choices"] = [_echoed(i, prompt, texts[0], self.owner.word_logprob)
+                                 for i, prompt in enumerate(echoed)]
+        self._json(200, answer)
 
     def _stream(self, texts: list[str], style: str, fault: Fault) -> None:
         self.send_response(200)
@@ -355,3 +376,15 @@ def _answer(texts: list[str], style: str, model: str, request: CompletionRequest
             "created": int(time.time()), "model": model, "choices": choices,
             "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
                       "total_tokens": prompt_tokens + completion_tokens}}
+
+
+def _echoed(index: int, prompt: str, text: str, word_logprob: WordLogprob) -> dict[str, Any]:
+    """A completions choice that echoes the prompt, with each word's offset and log-probability
+    (the first has none, as no text comes before it)."""
+    whole = prompt + text
+    found = [(m.start(), m.group()) for m in re.finditer(r"\s*\S+", prompt)]
+    found += [(len(prompt) + m.start(), m.group()) for m in re.finditer(r"\s*\S+", text)]  # words of its own
+    return {"index": index, "text": whole, "finish_reason": "length",
+            "logprobs": {"tokens": [w for _, w in found], "text_offset": [o for o, _ in found],
+                         "token_logprobs": [None if i == 0 else word_logprob(w.strip())
+                                            for i, (_, w) in enumerate(found)]}}

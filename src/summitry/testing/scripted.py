@@ -12,6 +12,10 @@ exception to raise (to test error handling). When the queue is empty it answers 
 ``default`` (a string or callable), or raises a clear error if there is none. Token counts are
 words; the prompt's words shared with the previous call's prompt count as cached, as a
 prefix-reusing backend would report them.
+
+Scoring answers from the script too: each :meth:`ScriptedModel.score` call takes one queued list
+of scores (``enqueue_scores([[-1.0, -2.5]])``), else asks ``scorer(prompt, continuation)`` for
+each continuation, else raises a clear error. ``score_history`` keeps the scoring requests.
 """
 
 from __future__ import annotations
@@ -23,10 +27,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from summitry.backends.base import Completion, CompletionRequest, common_prefix
+from summitry.backends.base import Completion, CompletionRequest, ScoreRequest, Scores, common_prefix
 from summitry.errors import BackendError
 
 Answer = str | Callable[[CompletionRequest], str] | BaseException
+Scorer = Callable[[str, str], float]
 
 
 class ScriptedModel:
@@ -36,6 +41,7 @@ class ScriptedModel:
     needs_key = False
     supports_completion = True
     supports_chat = True
+    can_score = True
 
     def __init__(
         self,
@@ -45,11 +51,15 @@ class ScriptedModel:
         script: str | Path | None = None,
         name: str = "scripted",
         context_size: int = 8192,
+        scorer: Scorer | None = None,
     ) -> None:
         self.name = name
         self.context_size = context_size
         self.default = default
         self.history: list[CompletionRequest] = []
+        self.scorer = scorer
+        self.score_history: list[ScoreRequest] = []
+        self._scores: deque[list[float]] = deque()
         self._queue: deque[Answer] = deque()
         self._previous_prompt: list[str] = []
         self._lock = threading.Lock()
@@ -65,6 +75,32 @@ class ScriptedModel:
         with self._lock:
             self._queue.extend(answers)
         return self
+
+    def enqueue_scores(self, scores: Iterable[list[float]]) -> ScriptedModel:
+        """Queue the answers of scoring calls, one list of scores per call."""
+        with self._lock:
+            self._scores.extend(list(s) for s in scores)
+        return self
+
+    def score(self, request: ScoreRequest) -> Scores:
+        with self._lock:
+            self.score_history.append(request)
+            if self._scores:
+                scores = self._scores.popleft()
+            elif self.scorer is not None:
+                scores = [float(self.scorer(request.prompt, c)) for c in request.continuations]
+            else:
+                raise BackendError(
+                    f"the scripted model has no scores left for scoring call {len(self.score_history)}",
+                    hint="queue them with model.enqueue_scores([[...]]) or pass scorer=...",
+                )
+        if len(scores) != len(request.continuations):
+            raise BackendError(
+                f"the scripted scores hold {len(scores)} values for {len(request.continuations)} continuations",
+                hint="queue one score per continuation of each scoring call",
+            )
+        return Scores(scores=scores, tokens=[self.count_tokens(c) for c in request.continuations],
+                      model=self.name, prompt_tokens=self.count_tokens(request.prompt))
 
     @property
     def pending(self) -> int:

@@ -15,16 +15,16 @@ from functools import cached_property
 
 import numpy as np
 
-from summitry.analysis.cluster import agglomerate, centroids_of, refine
-from summitry.analysis.cues import cues
-from summitry.analysis.labels import LabelIndex, best_phrase, build_label_index
-from summitry.analysis.phrases import PhraseStats
-from summitry.analysis.sentences import Sentence
+from summitry.analysis.findings.labels import LabelIndex, best_phrase, build_label_index
+from summitry.analysis.primitives.cluster import agglomerate, centroids_of, refine
+from summitry.analysis.primitives.cues import SIGN_MARGIN, cues
+from summitry.analysis.primitives.phrases import PhraseStats
+from summitry.analysis.primitives.sentences import Sentence
 
-MIN_THEME_SENTENCES = 3
-MIN_THEME_SPEAKERS = 2
-MAX_THEMES = 12
-SUPPORT_BASE = 0.2  # a constructive claim with no cue leans slightly supportive
+MIN_THEME_SENTENCES = 3  # a guess, not measured
+MIN_THEME_SPEAKERS = 2  # a theme is shared by definition: two speakers at least
+MAX_THEMES = 12  # themes a reader can take in (a guess, not measured)
+SUPPORT_BASE = 0.2  # a constructive claim with no cue leans slightly supportive (a guess, not measured)
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class ThemeCluster:
         if speaker not in self.stand:
             return "silent"
         value = self.stand[speaker]
-        return "supports" if value > 0.15 else "opposes" if value < -0.15 else "mixed"
+        return "supports" if value > SIGN_MARGIN else "opposes" if value < -SIGN_MARGIN else "mixed"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, select_autoescape
 
-from summitry.analysis.figures import figures
+from summitry.analysis.report.figures import figures
 from summitry.analysis.schema import Report
 from summitry.errors import missing_dependency
 

@@ -25,27 +25,25 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.phrases import candidates
-from summitry.analysis.scenario_view import ScenarioView
-from summitry.analysis.sentences import Sentence
+from summitry.analysis.primitives.corpus import Corpus, topic_words
+from summitry.analysis.primitives.phrases import candidates
+from summitry.analysis.primitives.scenario_view import ScenarioView
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.embed import Embedder, LexicalEmbedder, normalise_rows
 from summitry.scenario.position import points
 from summitry.text.names import name_words
 from summitry.text.stems import content_stems, stem
 from summitry.text.words import is_content, words
 
-TOPIC_SHARE = 0.4
-TOPIC_MIN_CLAIMS = 40
-NEIGHBOURHOOD = 10
-PAIR_USE_BONUS = 1.0
-SHARED_WORD_BONUS = 0.5
-MAX_LABEL_WORDS = 3  # longer authored items (interests) only say who holds a theme
+NEIGHBOURHOOD = 10  # nearest claims a candidate label is scored against (a guess, not measured)
+PAIR_USE_BONUS = 1.0  # a guess, not measured
+SHARED_WORD_BONUS = 0.5  # a guess, not measured
+MAX_LABEL_WORDS = 3  # longer authored items (interests) only say who holds a theme (a guess, not measured)
 # Words that make an authored item a clause or tie it to someone: never in a label.
 CLAUSE_WORDS = frozenset(
     "who whom whose which that where when while because if unless its their our his her my your".split()
 )
-FIT_FLOOR = 0.08  # an authored label fitting a match less than this does not name it
+FIT_FLOOR = 0.08  # an authored label fitting a match less than this does not name it (a guess, not measured)
 
 Key = tuple[str, ...]
 
@@ -77,11 +75,7 @@ class LabelIndex:
 def build_label_index(claims: list[Sentence], vectors: np.ndarray, names: Iterable[str]) -> LabelIndex:
     """Count every candidate phrase of every claim, once per sentence."""
     exclude = name_words(names)
-    share: Counter[str] = Counter()
-    for s in claims:
-        share.update({stem(w) for w in words(s.text) if is_content(w)})
-    limit = TOPIC_SHARE * max(1, len(claims))
-    topic = {w for w, n in share.items() if n > limit and len(claims) >= TOPIC_MIN_CLAIMS}
+    topic = topic_words([{stem(w) for w in words(s.text) if is_content(w)} for s in claims])
     phrases_of: dict[int, list[tuple[Key, str]]] = {}
     totals: Counter[Key] = Counter()
     for s in claims:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-MAX_CLUSTERED = 1200
+MAX_CLUSTERED = 1200  # sentences clustered at most, a cap on the quadratic cost (a guess, not measured)
 
 
 def agglomerate(vectors: np.ndarray, k: int) -> np.ndarray:

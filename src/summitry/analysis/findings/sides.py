@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from summitry.analysis.relations import Relation, between, ties
+from summitry.analysis.findings.relations import Relation, between, ties
 from summitry.analysis.schema import Bridge, PairSummary, ProposalStance
 
 DECIDED = ("supports", "opposes", "abstains")
 OPPOSED = {"supports": "opposes", "opposes": "supports"}
-SAME_POSITION = 1.0  # one shared position weighs as much as one confident word of praise
+SAME_POSITION = 1.0  # one shared position weighs as much as one confident word of praise (a guess, not measured)
 
 
 def blocs(delegations: list[str], stances: dict[str, ProposalStance], relations: list[Relation]) -> list[list[str]]:

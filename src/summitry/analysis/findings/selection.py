@@ -14,10 +14,11 @@ import itertools
 from collections.abc import Callable, Hashable, Sequence
 from typing import Protocol, TypeVar
 
-from summitry.analysis.responses import Response
+from summitry.analysis.findings.responses import Response
 
-REPEATED_THEME_FACTOR = 0.6
-SEARCHED = 40
+REPEATED_THEME_FACTOR = 0.6  # a second finding on the same theme counts this much (a guess, not measured)
+MIN_RIVAL_PAIRS = 3  # rival pairs kept at least, however few the delegations (a guess, not measured)
+SEARCHED = 40  # best candidates searched for a disjoint selection, a cap on cost (a guess, not measured)
 
 
 class Weighted(Protocol):
@@ -51,7 +52,7 @@ def rival_pairs(
         key = _ordered(r.speaker, r.target, delegations)
         net[key] = net.get(key, 0.0) + r.sign * r.confidence
     worst = sorted((v, k) for k, v in net.items() if v < 0)
-    return {k: None for _, k in worst[: max(3, len(delegations) // 2)]}
+    return {k: None for _, k in worst[: max(MIN_RIVAL_PAIRS, len(delegations) // 2)]}
 
 
 def choose_disjoint(candidates: Sequence[T], limit: int) -> list[T]:

@@ -13,20 +13,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.cues import cues
-from summitry.analysis.responses import Response
-from summitry.analysis.sentences import Sentence
-from summitry.analysis.themes import SUPPORT_BASE, sentence_stand
+from summitry.analysis.findings.responses import Response
+from summitry.analysis.findings.themes import SUPPORT_BASE, sentence_stand
+from summitry.analysis.primitives.corpus import Corpus
+from summitry.analysis.primitives.cues import SIGN_MARGIN, cues
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.text.names import NameMatcher
 
 __all__ = ["REBUTTAL_SIGN", "Sides", "SupportiveClaims", "is_rebuttal"]
 
-REBUTTAL_SIGN = -0.15  # a response this negative rebuts its target (the response step's scale)
+REBUTTAL_SIGN = -SIGN_MARGIN  # a response this negative rebuts its target
 
 
 class Sides(Protocol):
-    """Positions on the proposal a debate decides (see :mod:`summitry.analysis.debate`)."""
+    """Positions on the proposal a debate decides (see :mod:`summitry.analysis.findings.debate`)."""
 
     def shares(self, a: str, b: str) -> bool: ...
     def keeps(self, sentence: Sentence, partner: str) -> bool: ...

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from summitry.analysis.corpus import Corpus
+from summitry.analysis.primitives.corpus import Corpus
 from summitry.text.names import Mention, NameMatcher
 from summitry.text.words import is_content, words
 

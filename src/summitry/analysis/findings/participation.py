@@ -2,14 +2,14 @@
 
 A turn is *invited* when the mediator's turn just before it (in the same round) named or
 addressed its speaker; otherwise it is self-started. A delegation turn is *unanswered* when no
-later turn answers it (see :mod:`summitry.analysis.responses`); turns of the last round are
+later turn answers it (see :mod:`summitry.analysis.findings.responses`); turns of the last round are
 not counted, since nobody could have answered them yet.
 """
 
 from __future__ import annotations
 
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.responses import Response
+from summitry.analysis.findings.responses import Response
+from summitry.analysis.primitives.corpus import Corpus
 from summitry.analysis.schema import Participation, SpeakerShare
 from summitry.text.names import NameMatcher
 from summitry.text.words import word_count

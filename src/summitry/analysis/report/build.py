@@ -16,17 +16,30 @@ from typing import TypeVar, cast, overload
 
 import numpy as np
 
-from summitry.analysis.blas import single_threaded
-from summitry.analysis.common_ground import common_ground
-from summitry.analysis.convergence import convergence, phase_of_turns
-from summitry.analysis.corpus import Corpus, build_corpus
-from summitry.analysis.debate import Debate, read_debate, sided_graph
-from summitry.analysis.labels import theme_vocabulary
-from summitry.analysis.participation import participation
-from summitry.analysis.quality import quality
-from summitry.analysis.response_graph import response_graph
-from summitry.analysis.responses import Response, find_responses
-from summitry.analysis.scenario_view import ScenarioView
+from summitry.analysis.findings.common_ground import common_ground
+from summitry.analysis.findings.convergence import convergence, phase_of_turns
+from summitry.analysis.findings.debate import Debate, read_debate, sided_graph
+from summitry.analysis.findings.labels import theme_vocabulary
+from summitry.analysis.findings.participation import participation
+from summitry.analysis.findings.quality import quality
+from summitry.analysis.findings.response_graph import response_graph
+from summitry.analysis.findings.responses import Response, find_responses
+from summitry.analysis.findings.stance import (
+    Axis,
+    Point,
+    agreement_between,
+    question_stances,
+    scenario_axes,
+    stance_points,
+    theme_axes,
+    turn_positions,
+)
+from summitry.analysis.findings.stated import stated_common_ground
+from summitry.analysis.findings.themes import ThemeSet, find_themes
+from summitry.analysis.primitives.blas import single_threaded
+from summitry.analysis.primitives.corpus import Corpus, build_corpus
+from summitry.analysis.primitives.scenario_view import ScenarioView
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.analysis.schema import (
     CommonGroundFinding,
     Degradation,
@@ -40,27 +53,15 @@ from summitry.analysis.schema import (
     ThemePlacement,
     TurnRecord,
 )
-from summitry.analysis.sentences import Sentence
-from summitry.analysis.stance import (
-    Axis,
-    Point,
-    agreement_between,
-    question_stances,
-    scenario_axes,
-    stance_points,
-    theme_axes,
-    turn_positions,
-)
-from summitry.analysis.stated import stated_common_ground
-from summitry.analysis.themes import ThemeSet, find_themes
 from summitry.embed import CachedEmbedder, Embedder, LexicalEmbedder, get_embedder
 from summitry.errors import AnalysisError
 from summitry.turns import Transcript, Turn
 
 T = TypeVar("T")
 
+# longer sessions fall back to the lexical embedder to bound run time (a guess, not measured)
 AUTO_LEXICAL_ABOVE_TURNS = 1500
-COMMON_GROUND_LISTED = 12
+COMMON_GROUND_LISTED = 12  # common-ground findings listed in the report: what a reader scans (a guess, not measured)
 
 
 class _Steps:

@@ -13,17 +13,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitry.analysis.common_ground import MAX_SIDE, evenly_spaced
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.labels import LabelIndex, project_labels
-from summitry.analysis.sentences import Sentence
+from summitry.analysis.findings.common_ground import MAX_SIDE, evenly_spaced
+from summitry.analysis.findings.labels import LabelIndex, project_labels
+from summitry.analysis.primitives.corpus import Corpus
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.embed import Embedder
 
 __all__ = ["TopicScale", "baselines", "project", "scale_sample", "topic_scale"]
 
 USING_QUANTILE = 0.25  # as close as three quarters of the claims that use a phrase outright (a guess)
-MAX_PHRASES = 200  # recurring phrases of the transcript that calibrate the scale (a cap on cost)
+# recurring phrases of the transcript that calibrate the scale (a cap on cost); a guess, not measured
+MAX_PHRASES = 200
 MIN_PHRASES = 5  # fewer recurring phrases than this calibrate nothing (a guess)
+RECURRING_USES = 2  # a phrase used this often recurs (a definition, not a tuned value)
 MIN_USES = 5  # fewer (claim, phrase) pairs than this on either side calibrate nothing (a guess)
 
 
@@ -88,7 +90,7 @@ def _recurring_phrases(index: LabelIndex) -> list[tuple[tuple[str, ...], str]]:
         for key, form in found:
             forms.setdefault(key, form)
     for min_words in (2, 1):
-        keys = [k for k, n in index.totals.items() if n >= 2 and len(k) >= min_words]
+        keys = [k for k, n in index.totals.items() if n >= RECURRING_USES and len(k) >= min_words]
         if len(keys) >= MIN_PHRASES:
             ranked = sorted(keys, key=lambda k: (-index.totals[k], k))[:MAX_PHRASES]
             return [(k, forms[k]) for k in ranked]

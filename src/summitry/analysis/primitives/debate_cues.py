@@ -21,7 +21,7 @@ from summitry.errors import AnalysisError
 
 Side = Literal["supports", "opposes"]
 VoteSide = Literal["supports", "opposes", "abstains"]
-SELF_WINDOW_WORDS = 12  # a first-person subject this close before a vote verb is the voter
+SELF_WINDOW_WORDS = 12  # a first-person subject this close before a vote verb is the voter (a guess, not measured)
 
 
 class _Sides(BaseModel):

@@ -21,20 +21,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.cues import cues
-from summitry.analysis.scenario_view import ScenarioView
+from summitry.analysis.findings.themes import ThemeSet, sentence_stand
+from summitry.analysis.primitives.corpus import Corpus
+from summitry.analysis.primitives.cues import cues
+from summitry.analysis.primitives.scenario_view import ScenarioView
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.analysis.schema import DelegationStance, QuestionStances, StancePoint, StanceShift
-from summitry.analysis.sentences import Sentence
-from summitry.analysis.themes import ThemeSet, sentence_stand
 from summitry.embed import Embedder
 
-RELEVANT_QUANTILE = 0.6
-FULL_SELECTION_CLAIMS = 100
-SMOOTHING = 0.75
-REJECT_DAMPING = 0.3
-ENDORSE_BOOST = 1.5
-MAX_THEME_QUESTIONS = 4
+RELEVANT_QUANTILE = 0.6  # claims above this quantile of relevance to a question place a stance (a guess, not measured)
+FULL_SELECTION_CLAIMS = 100  # a guess, not measured
+SMOOTHING = 0.75  # weight of the running stance against the newest claim (a guess, not measured)
+REJECT_DAMPING = 0.3  # a guess, not measured
+ENDORSE_BOOST = 1.5  # a guess, not measured
+MAX_THEME_QUESTIONS = 4  # questions drawn from themes when the scenario has none (a guess, not measured)
 
 
 @dataclass(frozen=True)

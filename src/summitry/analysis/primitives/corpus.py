@@ -7,19 +7,20 @@ vectors follow what is said rather than who is named.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from summitry.analysis.sentences import Sentence, collective, sentences_of
+from summitry.analysis.primitives.sentences import Sentence, collective, sentences_of
 from summitry.embed import CachedEmbedder, Embedder, LexicalEmbedder, normalise_rows
 from summitry.text.names import NameMatcher
 from summitry.text.words import is_content, words
 from summitry.turns import Transcript
 
-MODERATOR_VOCATIVE_SHARE = 0.3
-TOPIC_SHARE = 0.4
-TOPIC_MIN_CLAIMS = 40
+MODERATOR_VOCATIVE_SHARE = 0.3  # a guess, not measured
+TOPIC_SHARE = 0.4  # a guess, not measured
+TOPIC_MIN_CLAIMS = 40  # fewer claims than this give no topic direction worth removing (a guess, not measured)
 
 
 @dataclass
@@ -127,15 +128,18 @@ def build_corpus(
 def _topic_free_lexical(texts: list[str], is_claim: list[bool]) -> np.ndarray:
     """Word vectors of the texts without the words that most claims use (the session's topic)."""
     claims = [t for t, c in zip(texts, is_claim, strict=True) if c]
-    share: dict[str, int] = {}
-    for text in claims:
-        for w in {w for w in words(text) if is_content(w)}:
-            share[w] = share.get(w, 0) + 1
-    topic = {w for w, n in share.items() if n > TOPIC_SHARE * max(1, len(claims))}
-    if len(claims) < TOPIC_MIN_CLAIMS:
-        topic = set()
+    topic = topic_words([{w for w in words(text) if is_content(w)} for text in claims])
     stripped = [" ".join(w for w in words(t) if w not in topic) for t in texts]
     return LexicalEmbedder().embed(stripped)
+
+
+def topic_words(word_sets: list[set[str]]) -> set[str]:
+    """The session's topic: the words (or stems) that more than ``TOPIC_SHARE`` of the claims use,
+    one set of words per claim; none when there are fewer than ``TOPIC_MIN_CLAIMS`` claims."""
+    if len(word_sets) < TOPIC_MIN_CLAIMS:
+        return set()
+    share = Counter(w for found in word_sets for w in found)
+    return {w for w, n in share.items() if n > TOPIC_SHARE * len(word_sets)}
 
 
 def _rounds(transcript: Transcript, members: set[str]) -> dict[int, int]:

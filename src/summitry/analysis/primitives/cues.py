@@ -12,6 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+# a sign (agreement minus disagreement, or a stand, on -1..1) beyond ±SIGN_MARGIN agrees or disagrees,
+# within it is neutral; one margin for responses, stands, rivals and the graph (a guess, not measured)
+SIGN_MARGIN = 0.15
+
+# the weight of each cue below (1.0 a plain statement, less a hedged or ambiguous one) is a guess, not measured
 _AGREE = {
     r"\b(?:i|we) (?:fully |strongly |also )?agree\b": 1.0,
     r"\bagree(?:s|d|ing)? with\b": 1.0,
@@ -35,7 +40,7 @@ _AGREE = {
     r"\bsounds? (?:reasonable|right)\b(?! until)": 0.6,
 }
 
-_DISAGREE = {
+_DISAGREE = {  # weights: a guess, not measured (as above)
     r"\bbut\b(?! only)": 0.5,
     r"\bbut only\b": 0.25,
     r"\bhowever\b": 0.5,
@@ -53,7 +58,7 @@ _DISAGREE = {
     r"\bwhile (?:violating|restricting|ignoring|claiming)\b": 0.8,
 }
 
-_ENDORSE = {
+_ENDORSE = {  # weights: a guess, not measured (as above)
     r"\b(?:we|i) (?:support|endorse|favou?r|prefer|selected|chose|choose|back|welcome|"
     r"propose)\b": 1.0,
     r"\b(?:could|can|would|will) "
@@ -65,7 +70,7 @@ _ENDORSE = {
     r"\b(?:mutual(?:ly)? benefi\w*|win-win|shared benefits?)\b": 0.5,
 }
 
-_REJECT = {
+_REJECT = {  # weights: a guess, not measured (as above)
     r"\b(?:cannot|can't|won't|will not|must not|should not|refuse to) "
     r"(?:accept|allow|support|agree)\b": 1.0,
     r"\b(?:we|i) (?:reject|oppose|refuse|resist)\b|\brejects?\b|\bopposes\b": 1.0,

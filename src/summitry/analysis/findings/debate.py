@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.proposal import direct_clues, find_proposal, proposal_report
-from summitry.analysis.relations import Relation, find_relations
+from summitry.analysis.findings.proposal import direct_clues, find_proposal, proposal_report
+from summitry.analysis.findings.relations import Relation, find_relations
+from summitry.analysis.findings.sides import OPPOSED, blocs, bridging, contested
+from summitry.analysis.primitives.corpus import Corpus
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.analysis.schema import ProposalReport, RelationEdge, ResponseGraphReport
-from summitry.analysis.sentences import Sentence
-from summitry.analysis.sides import OPPOSED, blocs, bridging, contested
 from summitry.text.stems import stem
 from summitry.text.words import is_content, words
 

@@ -18,13 +18,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.debate_cues import CueBook, cue_book
-from summitry.analysis.sentences import Sentence
+from summitry.analysis.primitives.corpus import Corpus
+from summitry.analysis.primitives.debate_cues import CueBook, cue_book
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.text.names import NameMatcher
 
-ADDRESSED_CONFIDENCE = 0.8  # a prior: the name is the sentence's subject, possessive or vocative
-MENTIONED_CONFIDENCE = 0.6  # a prior: the name comes later in the sentence
+# a prior: the name is the sentence's subject, possessive or vocative; a guess, not measured
+ADDRESSED_CONFIDENCE = 0.8
+MENTIONED_CONFIDENCE = 0.6  # a prior: the name comes later in the sentence (a guess, not measured)
 _YOU = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 _VETO = re.compile(r"\bveto(?:ed|es|ing)?\b|\bblock(?:ed|s)? (?:the )?adoption\b", re.IGNORECASE)
 

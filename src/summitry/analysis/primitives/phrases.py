@@ -18,6 +18,10 @@ from dataclasses import dataclass, field
 from summitry.text.stems import stem
 from summitry.text.words import is_content
 
+# a one-word phrase scores about half a longer one, so labels prefer "error correction" to "error"
+# (a guess, not measured)
+LENGTH_BONUS = {1: 0.55, 2: 1.0, 3: 1.0}
+
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+")
 
 
@@ -78,7 +82,7 @@ class PhraseStats:
             return 0.0
         speakers = len(self.speakers[group][key])
         idf = math.log(1.0 + len(self.count) / self.groups_with(key))
-        length_bonus = {1: 0.55, 2: 1.0, 3: 1.0}[len(key)]
+        length_bonus = LENGTH_BONUS[len(key)]
         return (math.log1p(uses) + speakers) * idf * length_bonus
 
     def top(

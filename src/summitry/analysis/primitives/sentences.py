@@ -14,8 +14,11 @@ from summitry.text.sentences import split_sentences
 from summitry.text.words import is_content, word_count, words
 from summitry.turns import Transcript, Turn
 
-MIN_CLAIM_WORDS = 5
-MIN_CLAIM_CONTENT_WORDS = 3
+MIN_CLAIM_WORDS = 5  # shorter sentences (greetings, thanks) are not claims (a guess, not measured)
+MIN_CLAIM_CONTENT_WORDS = 3  # a guess, not measured
+QUOTED_SHARE = 0.6  # a sentence this much inside quotation marks quotes rather than states (a guess, not measured)
+# a quotation in a turn this short (in sentences) is an imagined question spanning it (a guess, not measured)
+QUOTED_TURN_MAX_SENTENCES = 3
 
 _QUOTED = re.compile(
     r"(?:^|(?<=[\s:(]))[\"'“‘]((?:[^\"'“”‘’]|(?<=\w)['’](?=\w)){12,})[\"'”’](?=[\s.,!?;:)]|$)"
@@ -53,7 +56,7 @@ def _is_quoted(sentence: str) -> bool:
     if not match:
         return False
     inner = match.group(1)
-    return len(inner) >= 0.6 * len(sentence) or (":" in sentence and inner.rstrip().endswith("?"))
+    return len(inner) >= QUOTED_SHARE * len(sentence) or (":" in sentence and inner.rstrip().endswith("?"))
 
 
 def collective(speaker: str) -> bool:
@@ -76,7 +79,8 @@ def sentences_of(transcript: Transcript, moderators: set[str] | None = None) -> 
 def _turn_sentences(turn: Turn, is_moderator: bool, start_id: int) -> list[Sentence]:
     pieces = split_sentences(turn.text)
     # A quotation spanning several sentences (an imagined question) is quoted throughout.
-    quoted_turn = bool(_QUOTED.search(turn.text)) and turn.text.count(":") >= 1 and len(pieces) <= 3
+    short = len(pieces) <= QUOTED_TURN_MAX_SENTENCES
+    quoted_turn = bool(_QUOTED.search(turn.text)) and turn.text.count(":") >= 1 and short
     out = []
     for k, piece in enumerate(pieces):
         quoted = _is_quoted(piece) or (quoted_turn and _in_quote(turn.text, piece))

@@ -10,6 +10,7 @@ import math
 import textwrap
 from typing import Any
 
+from summitry.analysis.primitives.cues import SIGN_MARGIN
 from summitry.analysis.schema import (
     Participation,
     QuestionStances,
@@ -30,7 +31,7 @@ PALETTE = [
     "#bcbd22",
     "#17becf",
 ]
-BASE_LAYOUT = {
+BASE_LAYOUT = {  # how every chart looks (sizes in pixels): presentation, not a tuned value
     "margin": {"l": 50, "r": 20, "t": 40, "b": 40},
     "height": 340,
     "font": {"size": 12},
@@ -105,7 +106,7 @@ def graph_figure(graph: ResponseGraphReport, order: list[str]) -> Figure:
                 "y": [pos[a][1], pos[b][1]],
                 "line": {
                     "width": 1 + 1.5 * len(signs) ** 0.5,
-                    "color": "#2ca02c" if net > 0.15 else "#d62728" if net < -0.15 else "#aaaaaa",
+                    "color": "#2ca02c" if net > SIGN_MARGIN else "#d62728" if net < -SIGN_MARGIN else "#aaaaaa",
                 },
                 "text": f"{a} ↔ {b}: {len(signs)} replies, net {net:+.2f}",
             }

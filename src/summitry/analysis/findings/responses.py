@@ -21,13 +21,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitry.analysis.cues import cues
-from summitry.analysis.sentences import Sentence
+from summitry.analysis.primitives.cues import SIGN_MARGIN, cues
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.text.names import NameMatcher
 from summitry.turns import Transcript, Turn
 
-SIMILAR_WINDOW = 6
-SIMILAR_FLOOR = 0.12
+SIMILAR_WINDOW = 6  # turns back searched for a sentence a turn takes up (a guess, not measured)
+SIMILAR_FLOOR = 0.12  # a take-up less similar than this is no response (a guess, not measured)
 _PREVIOUS = re.compile(
     r"\b(?:(?P<two>both|the two) (?:previous speakers|perspectives|of you|positions)|"
     r"previous speakers|the (?:last|previous) speaker)\b",
@@ -37,8 +37,11 @@ _PREVIOUS = re.compile(
 _EVERYONE = re.compile(r"\b(?:you(?:'re| are) all|all of you|everyone here)\b", re.IGNORECASE)
 
 IMPLICIT = ("relayed", "similar")
-TAKE_UP_WEIGHT = 0.5
+SIMILAR_MAX_CONFIDENCE = 0.6  # a take-up found by similarity alone is never surer than this (a guess, not measured)
+CARRIER_CHARS = 400  # characters of the sentence that carries a response kept as its quote (a guess, not measured)
+TAKE_UP_WEIGHT = 0.5  # an implicit response weighs half an explicit one (a guess, not measured)
 
+# prior confidence per way a response was found, strongest first (a guess, not measured)
 HOW_CONFIDENCE = {
     "addressees": 0.95,
     "named": 0.9,
@@ -63,7 +66,7 @@ class Response:
 
     @property
     def polarity(self) -> str:
-        return "agree" if self.sign > 0.15 else "disagree" if self.sign < -0.15 else "neutral"
+        return "agree" if self.sign > SIGN_MARGIN else "disagree" if self.sign < -SIGN_MARGIN else "neutral"
 
 
 class ResponseFinder:
@@ -109,7 +112,7 @@ class ResponseFinder:
             sign = self._sign(carrier, turn.index, target_turn, implicit=how in IMPLICIT)
             out.append(
                 Response(
-                    turn.index, turn.speaker, target, target_turn, sign, how, conf, carrier[:400]
+                    turn.index, turn.speaker, target, target_turn, sign, how, conf, carrier[:CARRIER_CHARS]
                 )
             )
         return out
@@ -191,7 +194,7 @@ class ResponseFinder:
         if best is None or best[0] < SIMILAR_FLOOR:
             return None
         opening = " ".join(s.text for s in self.by_turn.get(turn.index, [])[:2])
-        return best[1].speaker, "similar", opening, round(min(0.6, 0.2 + best[0] / 2), 3)
+        return best[1].speaker, "similar", opening, round(min(SIMILAR_MAX_CONFIDENCE, 0.2 + best[0] / 2), 3)
 
     def _sign(self, carrier: str, turn: int, target_turn: int | None, implicit: bool) -> float:
         found = cues(carrier)

@@ -17,8 +17,8 @@ from collections import defaultdict
 
 import numpy as np
 
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.responses import Response
+from summitry.analysis.findings.responses import Response
+from summitry.analysis.primitives.corpus import Corpus
 from summitry.analysis.schema import Evidence, Quality, TurnPair
 from summitry.identity import identity_confusions as find_confusions
 from summitry.measures.distinct import distinct_2
@@ -26,6 +26,8 @@ from summitry.measures.distinctiveness import speaker_identification
 from summitry.measures.echoes import echo_similarity, is_echo
 from summitry.measures.near_duplicates import lexical_near_duplicates
 
+QUOTE_CHARS = 300  # characters of a turn quoted as evidence (a guess, not measured)
+CONTEXT_CHARS = 60  # characters either side of a confused name quoted with it (a guess, not measured)
 MAX_LISTED = 20  # pairs and quotes listed per section: what a reader scans (a guess)
 
 
@@ -48,7 +50,7 @@ def near_duplicates(corpus: Corpus) -> list[TurnPair]:
     turns = [(t.index, t.text) for t in corpus.transcript.turns if t.speaker in corpus.delegations]
     text_of = dict(turns)
     return [
-        TurnPair(turns=(p.first, p.second), similarity=p.similarity, quote=text_of[p.second][:300])
+        TurnPair(turns=(p.first, p.second), similarity=p.similarity, quote=text_of[p.second][:QUOTE_CHARS])
         for p in lexical_near_duplicates(turns)[:MAX_LISTED]
     ]
 
@@ -67,7 +69,7 @@ def echoes(corpus: Corpus, responses: list[Response]) -> list[TurnPair]:
                 TurnPair(
                     turns=(r.target_turn, r.turn),
                     similarity=round(j, 3),
-                    quote=text_of[r.turn][:300],
+                    quote=text_of[r.turn][:QUOTE_CHARS],
                 )
             )
     return sorted(out, key=lambda p: -p.similarity)[:MAX_LISTED]
@@ -83,7 +85,7 @@ def identity_confusions(corpus: Corpus) -> list[Evidence]:
         if hits:
             at = t.text.find(hits[0])
             out.append(Evidence(turn=t.index, speaker=t.speaker,
-                                quote=t.text[max(0, at - 60) : at + len(hits[0]) + 60]))
+                                quote=t.text[max(0, at - CONTEXT_CHARS) : at + len(hits[0]) + CONTEXT_CHARS]))
     return out[:MAX_LISTED]
 
 

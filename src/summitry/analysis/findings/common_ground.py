@@ -31,15 +31,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitry.analysis.blas import single_threaded
-from summitry.analysis.corpus import Corpus, build_corpus
-from summitry.analysis.labels import AuthoredThemes
-from summitry.analysis.responses import Response, find_responses
+from summitry.analysis.findings.labels import AuthoredThemes
+from summitry.analysis.findings.responses import Response, find_responses
+from summitry.analysis.findings.selection import Relation, choose_disjoint, rival_pairs
+from summitry.analysis.findings.supportive import Sides, SupportiveClaims
+from summitry.analysis.findings.themes import ThemeCluster, ThemeSet, find_themes
+from summitry.analysis.primitives.blas import single_threaded
+from summitry.analysis.primitives.corpus import Corpus, build_corpus
+from summitry.analysis.primitives.cues import SIGN_MARGIN
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.analysis.schema import CommonGroundFinding, Evidence
-from summitry.analysis.selection import Relation, choose_disjoint, rival_pairs
-from summitry.analysis.sentences import Sentence
-from summitry.analysis.supportive import Sides, SupportiveClaims
-from summitry.analysis.themes import ThemeCluster, ThemeSet, find_themes
 from summitry.embed import Embedder, LexicalEmbedder
 from summitry.turns import Transcript
 
@@ -52,14 +53,14 @@ __all__ = [
     "rank_candidates",
 ]
 
-OPPOSED = -0.15
-ANSWERED_BONUS = 0.15
-SAME_ROUND_BONUS = 0.15
-MATCHES_PER_PAIR = 12
-MAX_SIDE = 400  # claims per side compared in a long session, evenly spaced
-AUTHORED_CELLS = 40  # best matches of a pair that an authored label may name
-FIT_FULL = 0.3  # a fit this good counts in full towards confidence
-FIT_WEIGHT = 0.5  # how much a label's fit weighs against the match itself when choosing one
+OPPOSED = -SIGN_MARGIN  # a stand below this on a theme opposes it
+ANSWERED_BONUS = 0.15  # a guess, not measured
+SAME_ROUND_BONUS = 0.15  # a guess, not measured
+MATCHES_PER_PAIR = 12  # a cap on cost (a guess, not measured)
+MAX_SIDE = 400  # claims per side compared in a long session, evenly spaced (a cap on cost; a guess, not measured)
+AUTHORED_CELLS = 40  # best matches of a pair that an authored label may name (a guess, not measured)
+FIT_FULL = 0.3  # a fit this good counts in full towards confidence (a guess, not measured)
+FIT_WEIGHT = 0.5  # how much a label's fit weighs against the match itself when choosing one (a guess, not measured)
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def find_common_ground(
     ``relation(a, b)`` gives -1 (rivals) … +1 (allies), e.g. ``Scenario.relation``; pairs below
     zero are rivals. Without it, the pairs whose exchanges were most negative are used. The
     embedder defaults to the fast lexical one. ``themes`` maps each delegation to the theme
-    labels its author wrote (see :func:`summitry.analysis.labels.theme_vocabulary`); findings
+    labels its author wrote (see :func:`summitry.analysis.findings.labels.theme_vocabulary`); findings
     are then named with those labels where one fits.
     """
     embedder = LexicalEmbedder() if embedder is None else embedder
@@ -181,8 +182,8 @@ class _Scorer:
         self.responses = responses
         self.vocabulary = vocabulary
         self.reference = _cross_speaker_similarities(corpus)
-        self.answered = {(r.turn, r.target_turn) for r in responses if r.target_turn and r.sign > -0.15}
-        self.rebutted = {(r.turn, r.target_turn) for r in responses if r.target_turn and r.sign < -0.15}
+        self.answered = {(r.turn, r.target_turn) for r in responses if r.target_turn and r.sign > -SIGN_MARGIN}
+        self.rebutted = {(r.turn, r.target_turn) for r in responses if r.target_turn and r.sign < -SIGN_MARGIN}
         self.supportive = SupportiveClaims(corpus, responses, sides)
 
     def candidates(self, pair: tuple[str, str], rel: float | None) -> list[Candidate]:
@@ -348,7 +349,7 @@ def _positive_exchange(responses: list[Response], a: str, b: str) -> Response | 
     everyone at once do not count: they single no one out)."""
     best = None
     for r in responses:
-        if {r.speaker, r.target} == {a, b} and r.sign > 0.15 and r.how != "everyone":
+        if {r.speaker, r.target} == {a, b} and r.sign > SIGN_MARGIN and r.how != "everyone":
             if best is None or r.sign * r.confidence > best.sign * best.confidence:
                 best = r
     return best

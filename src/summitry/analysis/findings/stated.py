@@ -26,21 +26,22 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.labels import LabelIndex, build_label_index
-from summitry.analysis.responses import Response
+from summitry.analysis.findings.labels import LabelIndex, build_label_index
+from summitry.analysis.findings.responses import Response
+from summitry.analysis.findings.stated_claims import Statement, moderator_statements
+from summitry.analysis.findings.supportive import SupportiveClaims
+from summitry.analysis.findings.topic_scale import TopicScale, baselines, project, topic_scale
+from summitry.analysis.primitives.corpus import Corpus
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.analysis.schema import CommonGroundFinding, Evidence, StatedCommonGround, StatedSide
-from summitry.analysis.sentences import Sentence
-from summitry.analysis.stated_claims import Statement, moderator_statements
-from summitry.analysis.supportive import SupportiveClaims
-from summitry.analysis.topic_scale import TopicScale, baselines, project, topic_scale
 from summitry.embed import Embedder
 from summitry.text.stems import content_stems
 
 __all__ = ["same_theme", "stated_common_ground"]
 
-ALPHA = 0.05  # a closest claim this likely by chance does not speak to the topic (the usual test level)
-EVIDENCE_PER_SIDE = 2  # quotes shown per side (what a reader checks at a glance)
+# a closest claim this likely by chance does not speak to the topic (the usual test level); a convention, not measured
+ALPHA = 0.05
+EVIDENCE_PER_SIDE = 2  # quotes shown per side (what a reader checks at a glance) (a guess, not measured)
 
 
 @dataclass(frozen=True)

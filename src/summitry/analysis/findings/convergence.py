@@ -13,12 +13,12 @@ import itertools
 
 import numpy as np
 
+from summitry.analysis.findings.stance import Point
 from summitry.analysis.schema import PhaseSpread, QuestionConvergence
-from summitry.analysis.stance import Point
 from summitry.turns import Transcript
 
-PAIR_MARGIN = 0.1
-NARROWING_MARGIN = 0.02
+PAIR_MARGIN = 0.1  # a change in a pair's distance smaller than this is not movement (a guess, not measured)
+NARROWING_MARGIN = 0.02  # a spread that falls by less than this has not narrowed (a guess, not measured)
 
 
 def phase_of_turns(transcript: Transcript) -> dict[int, str]:

@@ -31,21 +31,21 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from summitry.analysis.calibration import KINDS, Calibration, EvidenceKind, calibration
-from summitry.analysis.corpus import Corpus
-from summitry.analysis.debate_cues import CueBook, cue_book
-from summitry.analysis.relations import Relation, speaker_matcher
+from summitry.analysis.findings.relations import Relation, speaker_matcher
+from summitry.analysis.primitives.calibration import KINDS, Calibration, EvidenceKind, calibration
+from summitry.analysis.primitives.corpus import Corpus
+from summitry.analysis.primitives.debate_cues import CueBook, cue_book
+from summitry.analysis.primitives.sentences import Sentence
 from summitry.analysis.schema import Evidence, ProposalReport, ProposalStance
-from summitry.analysis.sentences import Sentence
 from summitry.text.names import NameMatcher
 from summitry.text.sentences import split_sentences
 
-MIN_REFERRING_DELEGATIONS = 2  # one delegation naming "our proposal" is not yet a debate on it
-MIN_NAMING_SPEAKERS = 2  # a sponsor named by this many speakers makes its text the main one
-SPONSOR_WINDOW = 60  # characters after a reference searched for "proposed by X"
-TEXT_CHARS = 200
-QUOTES_KEPT = 3
-EVIDENCE_KEPT = 6
+MIN_REFERRING_DELEGATIONS = 2  # one delegation naming "our proposal" is not yet a debate on it (a guess, not measured)
+MIN_NAMING_SPEAKERS = 2  # a sponsor named by this many speakers makes its text the main one (a guess, not measured)
+SPONSOR_WINDOW = 60  # characters after a reference searched for "proposed by X" (a guess, not measured)
+TEXT_CHARS = 200  # characters of the proposal's text shown (a guess, not measured)
+QUOTES_KEPT = 3  # a guess, not measured
+EVIDENCE_KEPT = 6  # a guess, not measured
 SIDE_ROUNDS = 2  # a speaker placed only by what it said of others can place a third (a guess)
 _HEADER_PROPOSAL = re.compile(r"\b(?:draft resolution|draft|motion|bill|proposal|resolution)\b[^.;:\n]*", re.IGNORECASE)
 _SYMBOL = re.compile(r"\b[A-Z]{1,3}/(?:RES/)?\d{2,4}/[\w.-]*\d\b")

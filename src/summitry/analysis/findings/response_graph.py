@@ -1,6 +1,6 @@
 """The signed response graph: who answers whom, how often they agree, blocs and bridges.
 
-Edges come from :mod:`summitry.analysis.responses`. A turn that answers k delegations at once
+Edges come from :mod:`summitry.analysis.findings.responses`. A turn that answers k delegations at once
 gives each a weight of 1/k, so a reply to "you all" does not count as six separate replies.
 
 - reciprocity: the share of answered pairs (a answered b) where b also answered a;
@@ -17,10 +17,11 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 
-from summitry.analysis.responses import Response
+from summitry.analysis.findings.responses import Response
+from summitry.analysis.primitives.cues import SIGN_MARGIN
 from summitry.analysis.schema import Bridge, PairSummary, ResponseEdge, ResponseGraphReport
 
-AGREE = 0.15
+CONTESTED_LISTED = 10  # contested pairs listed in the report: what a reader scans (a guess, not measured)
 
 
 def edge_weights(responses: list[Response]) -> list[tuple[Response, float]]:
@@ -46,9 +47,9 @@ def pair_balance(
     conf: dict[tuple[str, str], list[float]] = defaultdict(list)
     for r, w in edge_weights(responses):
         key = _pair(r.speaker, r.target, order)
-        if r.sign > AGREE:
+        if r.sign > SIGN_MARGIN:
             pos[key] += w * r.sign
-        elif r.sign < -AGREE:
+        elif r.sign < -SIGN_MARGIN:
             neg[key] += w * -r.sign
         turns[key].append(r.turn)
         conf[key].append(r.confidence)
@@ -79,7 +80,7 @@ def blocs(responses: list[Response], delegations: list[str]) -> list[list[str]]:
     order = {d: i for i, d in enumerate(delegations)}
     net: dict[tuple[str, str], float] = defaultdict(float)
     for r, w in edge_weights(responses):
-        if abs(r.sign) > AGREE:
+        if abs(r.sign) > SIGN_MARGIN:
             net[_pair(r.speaker, r.target, order)] += w * r.sign
     weights = {k: v for k, v in net.items() if v > 0 and k[0] in order and k[1] in order}
     try:
@@ -128,7 +129,7 @@ def bridging(
     received: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     turns: dict[str, set[int]] = defaultdict(set)
     for r, w in edge_weights(responses):
-        if r.sign > AGREE:
+        if r.sign > SIGN_MARGIN:
             received[r.target][r.speaker] += w * r.sign * r.confidence
             turns[r.target].add(r.turn)
     scores: dict[str, float] = {}
@@ -181,7 +182,7 @@ def response_graph(responses: list[Response], delegations: list[str]) -> Respons
         edges=edges,
         reciprocity=reciprocity(responses),
         blocs=groups,
-        contested=contested[:10],
+        contested=contested[:CONTESTED_LISTED],
         bridging=bridge,
         bridging_scores=scores,
     )
