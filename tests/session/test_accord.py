@@ -1,11 +1,12 @@
-"""What the mediator may claim: common ground holds only on units both delegations used on the
-same point and the same side; the synthesis names positions actually taken."""
+"""What the mediator may claim: common ground holds only where two delegations engaged each other
+on a point, on the same side, and neither rebuts the other on it; the synthesis names positions
+actually taken."""
 
 from __future__ import annotations
 
 from summitry.plan import Move, Stance, TurnPlan
 from summitry.scenario import load_scenario
-from summitry.session.accord import common_ground_holds, positions_taken, rival_common_ground
+from summitry.session.accord import common_ground_holds, could_rebut, positions_taken, rival_common_ground
 
 from .helpers import DATA
 
@@ -25,11 +26,39 @@ def test_a_claim_resting_on_only_one_side_is_rejected():
     assert not common_ground_holds(scenario, plans, "Upton", "Lowby", "river data")
 
 
-def test_two_offers_on_the_same_point_are_common_ground():
+def test_two_offers_that_never_met_are_not_common_ground():
     scenario = load_scenario(PAPERS)
+    # both made an offer on river data, but neither spoke to the other on it
     plans = (_plan(1, "Upton", ("up-c-data",), Move.CONCEDE), _plan(2, "Midmere", ("mi-p-data",), Move.PROPOSE))
-    assert common_ground_holds(scenario, plans, "Upton", "Midmere", "river data")
-    assert not common_ground_holds(scenario, plans, "Upton", "Midmere", "dam costs")
+    assert not common_ground_holds(scenario, plans, "Upton", "Midmere", "river data")
+    met = (_plan(1, "Midmere", ("mi-p-data",), Move.PROPOSE),
+           _plan(2, "Upton", ("up-c-data",), Move.CONCEDE, engages=("mi-p-data",), addressees=("Midmere",)))
+    assert common_ground_holds(scenario, met, "Upton", "Midmere", "river data")
+    assert not common_ground_holds(scenario, met, "Upton", "Midmere", "dam costs")
+
+
+def test_a_claim_that_a_later_turn_contradicts_is_rejected():
+    scenario = load_scenario(PAPERS)
+    agreed = (
+        _plan(1, "Lowby", ("lo-data",)),
+        _plan(2, "Upton", ("up-data",), Move.AGREE_EXTEND, engages=("lo-data",), addressees=("Lowby",)),
+    )
+    assert common_ground_holds(scenario, agreed, "Upton", "Lowby", "river data")
+    # later in the session Lowby opposes Upton's own unit on the same point
+    later = (*agreed, _plan(3, "Lowby", ("lo-board",), Move.REBUT, engages=("up-data",), addressees=("Upton",),
+                            stance=Stance.OPPOSE))
+    assert not common_ground_holds(scenario, later, "Upton", "Lowby", "river data")
+
+
+def test_no_common_ground_is_claimed_while_a_rebuttal_on_the_point_is_unused():
+    scenario = load_scenario(PAPERS)
+    # Lowby spoke of its joint board, and Upton still holds a rebuttal of exactly that unit
+    plans = (_plan(1, "Lowby", ("lo-board",)),)
+    assert could_rebut(scenario, plans, "Upton", "Lowby", "joint board")
+    assert could_rebut(scenario, plans, "Lowby", "Upton", "joint board")  # either side counts
+    assert not could_rebut(scenario, plans, "Upton", "Lowby", "river data")
+    used = (*plans, _plan(2, "Upton", ("up-r-board",), Move.REBUT, engages=("lo-board",), addressees=("Lowby",)))
+    assert not could_rebut(scenario, used, "Upton", "Lowby", "joint board")
 
 
 def test_an_agreement_with_the_others_unit_is_common_ground_and_a_rebuttal_is_not():
@@ -55,8 +84,8 @@ def test_reasons_agree_only_when_the_choices_do():
 def test_rival_common_ground_names_rivals_only():
     scenario = load_scenario(PAPERS)
     plans = (
-        _plan(1, "Upton", ("up-c-data",), Move.CONCEDE),
-        _plan(2, "Midmere", ("mi-p-data",), Move.PROPOSE),
+        _plan(1, "Midmere", ("mi-p-data",), Move.PROPOSE),
+        _plan(2, "Upton", ("up-c-data",), Move.CONCEDE, engages=("mi-p-data",), addressees=("Midmere",)),
         _plan(3, "Lowby", ("lo-p-share",), Move.PROPOSE),
     )
     assert rival_common_ground(scenario, plans, 3) == []  # Upton and Midmere agree, but are not rivals

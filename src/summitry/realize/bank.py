@@ -1,8 +1,11 @@
 """Phrase banks: the composer's and the mediator's connecting phrases, kept as validated data.
 
 The bundled banks are YAML files in ``summitry/realize/data/``: each slot names the placeholders
-its phrases may use and lists the phrases. A scenario may add phrases to a slot, or replace the
-bundled ones (its ``phrases`` section), for example to give the mediator another voice or another
+its phrases may use, what its phrases assert about the material that follows them (``asserts``:
+an agreement, a disagreement, an answer, a fact …, or nothing) and lists the phrases. The
+composer says a phrase only where what it asserts verifiably holds for the turn
+(:mod:`summitry.realize.relation`). A scenario may add phrases to a slot, or replace the bundled
+ones (its ``phrases`` section), for example to give the mediator another voice or another
 language. Every phrase is checked when the bank is built: a slot that does not exist or a
 placeholder the slot does not offer is an error that says which phrase and what to use instead.
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 import string
 from functools import lru_cache
 from importlib import resources
+from typing import Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -21,6 +25,13 @@ from summitry.scenario.model import PhraseOverrides, Scenario
 
 BANKS = ("delegation", "mediator")
 
+# What a phrase claims about the material after it; "nothing" for a phrase that claims nothing.
+Assertion = Literal[
+    "nothing", "agreement", "disagreement", "answer", "fact", "offer", "proposal", "red_line", "question",
+    "widening", "condition", "thanks",
+]
+ASSERTIONS: tuple[str, ...] = get_args(Assertion)
+
 
 class Slot(BaseModel):
     """One slot of a bank: the placeholders its phrases may use, and the phrases."""
@@ -28,6 +39,7 @@ class Slot(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     placeholders: tuple[str, ...] = ()
+    asserts: Assertion = "nothing"
     phrases: tuple[str, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -46,6 +58,10 @@ class Bank(BaseModel):
 
     def __getitem__(self, slot: str) -> tuple[str, ...]:
         return self.slots[slot].phrases
+
+    def asserts(self, slot: str) -> str:
+        """What the slot's phrases assert about the material that follows them."""
+        return self.slots[slot].asserts
 
 
 def placeholders(phrase: str) -> list[str]:
@@ -92,7 +108,9 @@ def _merged(name: str, overrides: PhraseOverrides) -> Bank:
             )
         kept = () if overrides.replace else slots[slot].phrases
         try:
-            slots[slot] = Slot(placeholders=slots[slot].placeholders, phrases=(*kept, *phrases))
+            slots[slot] = Slot(
+                placeholders=slots[slot].placeholders, asserts=slots[slot].asserts, phrases=(*kept, *phrases)
+            )
         except ValidationError as exc:
             raise ScenarioError(
                 f"a phrase of the scenario's {name} slot '{slot}' is not usable: {exc.errors()[0]['msg']}",

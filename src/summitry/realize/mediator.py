@@ -14,12 +14,14 @@ import re
 from summitry.plan import CommonGroundNote, Explanation, Move, TurnPlan
 from summitry.realize.bank import Bank, bank_for, placeholders
 from summitry.realize.base import SessionContext
-from summitry.realize.grammar import continuing, join, number_words
+from summitry.realize.grammar import continuing, first_clause, join, number_words, quoted
 from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer
 from summitry.scenario.index import unit_index
 from summitry.text.casing import end_sentence, lower_first
 from summitry.text.names import refer
+
+GIST_WORDS = 14  # words of a unit the synthesis quotes at most: a guess, about one spoken phrase
 
 
 def compose_mediator(plan: TurnPlan, context: SessionContext, w: Writer) -> None:
@@ -123,9 +125,20 @@ def _summarize(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank) -
     _say(w, bank, "synthesis_intro")
     for unit in taken:
         point = unit.on if unit.kind != "reason" else None
-        kind = bank[f"kind_{unit.kind}"][0] if f"kind_{unit.kind}" in bank.slots else ""
-        _say(w, bank, "position", who=refer(unit.owner), point=point or "the lesson's questions", kind=kind)
+        kind = w.rng.choice(bank[f"kind_{unit.kind}"]) if f"kind_{unit.kind}" in bank.slots else ""
+        gist = quoted(short_phrase(unit.claim or unit.text))
+        _say(w, bank, "position", who=refer(unit.owner), point=point or "the lesson's questions", kind=kind, gist=gist)
     _say(w, bank, "synthesis_close")
+
+
+def short_phrase(text: str) -> str:
+    """A unit's words, short enough to quote in passing: its first clause, cut at a comma when long,
+    and at most ``GIST_WORDS`` words, each as the delegation said it."""
+    clause = first_clause(text).rstrip(".")
+    if len(clause.split()) > GIST_WORDS:
+        clause = clause.split(",")[0]
+    said = clause.split()
+    return " ".join(said[:GIST_WORDS]) + (" …" if len(said) > GIST_WORDS else "")
 
 
 def _name_common_ground(notes: tuple[CommonGroundNote, ...], w: Writer, bank: Bank) -> None:

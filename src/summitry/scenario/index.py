@@ -36,3 +36,21 @@ def unit_index(scenario: Scenario) -> dict[str, Unit]:
 def material_of(scenario: Scenario, delegation: str) -> tuple[Unit, ...]:
     """A delegation's units in the order of its position paper (``Delegation.material()``, built once)."""
     return _entry(scenario)[2][delegation]
+
+
+def aims_at(rebuttal: Unit, scenario: Scenario, target_speaker: str, target_units: tuple[str, ...]) -> bool:
+    """Whether a rebuttal answers what the target delegation said or chose."""
+    kind, _, value = (rebuttal.target or "").partition(":")
+    if kind == "unit":
+        return value in target_units
+    if kind == "delegation":
+        return value == target_speaker
+    if kind == "option":
+        question, _, option = value.partition(".")
+        return scenario.delegation(target_speaker).answers.get(question) == option
+    return False
+
+
+def unit_point(unit: Unit) -> str | None:
+    """The point a unit is on; a reason is on its lesson question."""
+    return unit.question if unit.kind == "reason" else unit.on

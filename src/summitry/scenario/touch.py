@@ -37,3 +37,15 @@ def touched_units(text: str, units: Iterable[Unit], *, min_share: float = MIN_SH
         if own and shared >= min(MIN_SHARED, len(own)) and shared / len(own) >= min_share:
             found.append(Touch(unit.id, shared / len(own)))
     return sorted(found, key=lambda t: -t.share)
+
+
+# A question's words are fewer than a unit's: two of its content words said back, and a third of
+# them, show that a text takes the question up. A guess, checked by reading the bundled sessions.
+QUESTION_MIN_SHARED = 2
+
+
+def touches_question(text: str, question: str) -> bool:
+    """Whether a text takes up a question: it says enough of the question's own content words."""
+    asked = content_stems(question)
+    shared = len(asked & content_stems(text))
+    return bool(asked) and shared >= min(QUESTION_MIN_SHARED, len(asked)) and shared / len(asked) >= MIN_SHARE

@@ -2,10 +2,13 @@
 
 The mediator's synthesis and its common-ground findings are built from the material the
 delegations actually used (``TurnPlan.units``), never from what a scenario says they might think.
-Two delegations found common ground on a point only if both used units on that same point
-(``on``), on the same side: both chose the same option for a lesson question and gave a reason,
-or both put forward a proposal or a concession on it, or one agreed with or conceded to the
-other's unit on it — and neither rebutted the other on that point.
+Two delegations found common ground on a point only if they engaged each other on it: one's turn
+took up the other's unit on that point (``engages``) with an agreement or a concession (on a
+lesson question, only between two who chose the same option). Two offers on the same point that
+never met are not common ground. And nothing either of them said in the session rebuts the other
+on that point: a rebuttal aimed at the other, or a turn that opposed the other's unit on it. Before
+a claim is made, a delegation that still holds an unused rebuttal aimed at the other on that
+point could contradict it on the next turn, so the claim is not made (:func:`rival_common_ground`).
 """
 
 from __future__ import annotations
@@ -14,15 +17,18 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from summitry.plan import Move, Stance, TurnPlan
-from summitry.scenario.index import unit_index
+from summitry.scenario.index import aims_at, unit_index, unit_point
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
-from summitry.session.material import relevance
+from summitry.session.material import fresh_units, relevance
+
+__all__ = ["SharedPoint", "Use", "common_ground_holds", "could_rebut", "positions_taken", "rival_common_ground",
+           "shared_point", "unit_point", "uses_of"]
 
 # How much each kind of unit says about where a delegation stands (a guess, read off the seed's synthesis).
 POSITION_WEIGHT = {"proposal": 3.0, "concession": 2.5, "red_line": 2.0, "argument": 1.0, "rebuttal": 0.6, "reason": 0.5}
-COOPERATIVE = frozenset({"proposal", "concession"})
 AGREEING_MOVES = frozenset({Move.AGREE_EXTEND, Move.CONCEDE})
+OFFERS = frozenset({"proposal", "concession"})  # an offer opposes no one, whatever the turn's stance
 
 
 @dataclass(frozen=True)
@@ -62,14 +68,14 @@ def positions_taken(scenario: Scenario, plans: tuple[TurnPlan, ...], matter: str
 
 
 def shared_point(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str, on: str) -> SharedPoint | None:
-    """The evidence that ``a`` and ``b`` stood on the same side of point ``on``, or None if they did not."""
+    """The evidence that ``a`` and ``b`` met on the same side of point ``on``, or None if they did not."""
+    if _rebutted(scenario, plans, a, b, on) or _rebutted(scenario, plans, b, a, on):
+        return None
     mine = [u for u in uses_of(scenario, plans, a) if unit_point(u.unit) == on]
     theirs = [u for u in uses_of(scenario, plans, b) if unit_point(u.unit) == on]
-    if _rebutted(mine, b, theirs) or _rebutted(theirs, a, mine):
-        return None
     for x in mine:
         for y in theirs:
-            if _same_side(scenario, x, y):
+            if _met(scenario, x, y) or _met(scenario, y, x):
                 return SharedPoint((a, b), on, (x.unit.id, y.unit.id), (x.plan.index, y.plan.index))
     return None
 
@@ -91,7 +97,8 @@ def rival_common_ground(scenario: Scenario, plans: tuple[TurnPlan, ...], limit: 
     for a, b in rivals:
         # a point argued in the session; the same lesson answer is a shared choice, not ground found
         points = dict.fromkeys(u.unit.on for u in uses_of(scenario, plans, a) if u.unit.kind != "reason")
-        shared = (shared_point(scenario, plans, a, b, on) for on in points if on)
+        open_points = (on for on in points if on and not could_rebut(scenario, plans, a, b, on))
+        shared = (shared_point(scenario, plans, a, b, on) for on in open_points)
         point = next((s for s in shared if s is not None), None)
         if point is not None:
             found.append(point)
@@ -100,32 +107,43 @@ def rival_common_ground(scenario: Scenario, plans: tuple[TurnPlan, ...], limit: 
     return found
 
 
-def unit_point(unit: Unit) -> str | None:
-    """The point a unit is on; a reason is on its lesson question."""
-    return unit.question if unit.kind == "reason" else unit.on
+def could_rebut(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str, on: str) -> bool:
+    """Whether either delegation still holds an unused rebuttal on the point aimed at the other: a
+    claim of common ground made now could be contradicted by the next turn."""
+    for speaker, other in ((a, b), (b, a)):
+        others = tuple(u.unit.id for u in uses_of(scenario, plans, other))
+        for unit in fresh_units(scenario, plans, speaker):
+            if unit.kind == "rebuttal" and unit.on == on and aims_at(unit, scenario, other, others):
+                return True
+    return False
 
 
-def _rebutted(uses: list[Use], other: str, others: list[Use]) -> bool:
-    """Whether one of these turns rebutted the other delegation on this point."""
-    aimed = {u.unit.id for u in others}
-    for use in uses:
-        if use.unit.kind == "rebuttal" and (set(use.plan.engages) & aimed or use.unit.target == f"delegation:{other}"):
+def _rebutted(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str, on: str) -> bool:
+    """Whether a turn of ``a`` rebutted ``b`` on this point: a rebuttal on it aimed at ``b`` (or at
+    what ``b`` said or chose), or a turn that opposed ``b`` with a unit on the point or against
+    ``b``'s unit on it. An offer (a proposal, a concession) rebuts no one."""
+    units = unit_index(scenario)
+    said_by_b = tuple(u.unit.id for u in uses_of(scenario, plans, b))
+    for use in uses_of(scenario, plans, a):
+        engaged = [units[e] for e in use.plan.engages if e in units and units[e].owner == b]
+        on_point = unit_point(use.unit) == on or any(unit_point(e) == on for e in engaged)
+        if not on_point:
+            continue
+        if use.unit.kind == "rebuttal" and (engaged or aims_at(use.unit, scenario, b, said_by_b)):
             return True
-        if other in use.plan.addressees and (use.plan.move is Move.REBUT or use.plan.stance is Stance.OPPOSE):
+        opposed = use.plan.move is Move.REBUT or use.plan.stance is Stance.OPPOSE
+        if opposed and use.unit.kind not in OFFERS and (engaged or b in use.plan.addressees):
             return True
     return False
 
 
-def _same_side(scenario: Scenario, x: Use, y: Use) -> bool:
-    if x.unit.kind == "reason" and y.unit.kind == "reason":
-        question = x.unit.question or ""
+def _met(scenario: Scenario, x: Use, y: Use) -> bool:
+    """Whether the turn that used ``x`` agreed with, or conceded to, the unit ``y``; on a lesson
+    question only when the two chose the same option."""
+    if x.plan.move not in AGREEING_MOVES or y.unit.id not in x.plan.engages or x.unit.kind == "rebuttal":
+        return False
+    if x.unit.kind == "reason" or y.unit.kind == "reason":
+        question = x.unit.question or y.unit.question or ""
         answers = (scenario.delegation(x.unit.owner).answers, scenario.delegation(y.unit.owner).answers)
         return question in answers[0] and answers[0].get(question) == answers[1].get(question)
-    if x.unit.kind in COOPERATIVE and y.unit.kind in COOPERATIVE:
-        return True
-    return _agreed(x, y) or _agreed(y, x)
-
-
-def _agreed(x: Use, y: Use) -> bool:
-    """Whether the turn that used ``x`` agreed with, or conceded to, the unit ``y``."""
-    return x.plan.move in AGREEING_MOVES and y.unit.id in x.plan.engages and x.unit.kind != "rebuttal"
+    return True

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summitry.plan import Move, Stance, TurnPlan
-from summitry.scenario.index import material_of, unit_index
+from summitry.scenario.index import aims_at, material_of, unit_index
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
 from summitry.text.overlap import overlap
@@ -69,19 +69,6 @@ def best_unit(units: list[Unit], matter: str, rng: random.Random) -> Unit | None
         return relevance(unit, matter) + KIND_BONUS.get(unit.kind, 0.0) - 0.004 * place + 0.01 * rng.random()
 
     return max(enumerate(units), key=score)[1]
-
-
-def aims_at(rebuttal: Unit, scenario: Scenario, target_speaker: str, target_units: tuple[str, ...]) -> bool:
-    """Whether a rebuttal answers what the target delegation said or chose."""
-    kind, _, value = (rebuttal.target or "").partition(":")
-    if kind == "unit":
-        return value in target_units
-    if kind == "delegation":
-        return value == target_speaker
-    if kind == "option":
-        question, _, option = value.partition(".")
-        return scenario.delegation(target_speaker).answers.get(question) == option
-    return False
 
 
 def choose_move(
@@ -170,6 +157,8 @@ def _same_point(
         unit = best_unit(mine, their.text, rng)
         if unit is None:
             continue
+        if unit.kind == "concession":  # an offer on the point just made is a concession, whatever the stance
+            return MoveChoice(Move.CONCEDE, (unit.id,), (their.id,), Stance.QUALIFY)
         offered = {unit.kind, their.kind} & {"proposal", "concession"}
         agreeing = stance is Stance.SUPPORT and (offered or not rivals)
         move = Move.AGREE_EXTEND if agreeing else Move.REBUT if stance is Stance.OPPOSE else Move.ANSWER

@@ -52,3 +52,9 @@ def split_sentences(text: str) -> list[str]:
     cleaned = _STAGE.sub(lambda m: " " * len(m.group(0)), text)
     parts = [p.strip() for p in _SPLIT.split(cleaned)]
     return [p for p in parts if any(ch.isalnum() for ch in p)]
+
+
+def questions_in(text: str) -> str:
+    """The questions a text asks, joined, or the whole text when it asks none."""
+    asked = [s for s in sentences(text) if s.rstrip().endswith("?")]
+    return " ".join(asked) or text

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from summitry.plan import Move, TurnPlan
+from summitry.scenario.touch import touches_question
 from summitry.session.material import fresh_units, has_material, proposal_for
 from summitry.session.planning import PlanContext, delegation_turn, talking_point_of
 from summitry.session.turn_taking import choose_speaker
+from summitry.text.sentences import questions_in
 
 
 def _respond(ctx: PlanContext, matter: str, candidates: list[str], recent: int) -> TurnPlan | None:
@@ -46,6 +48,7 @@ def plan_probe(ctx: PlanContext) -> TurnPlan | None:
     if step == 1:
         return delegation_turn(ctx, item.target, Move.ANSWER, item.question, answer_to=ctx.turns[-1])
     responders = _responders(ctx, item.responses, 2, {item.target})
+    responders = answerers(ctx, responders, item.question) or responders
     return _respond(ctx, f"{item.question} {ctx.phase_turns[1].text}", responders, len(ctx.phase_plans) - 1)
 
 
@@ -63,7 +66,16 @@ def plan_edge_case(ctx: PlanContext) -> TurnPlan | None:
     item = ctx.item
     if not ctx.phase_plans:
         return ctx.plan(ctx.moderator, Move.EDGE_CASE, addressees=tuple(ctx.names), prompt=item.scenario)
-    return _respond(ctx, item.scenario, _responders(ctx, item.responses, 1, set()), len(ctx.phase_plans))
+    responders = _responders(ctx, item.responses, 1, set())
+    return _respond(ctx, item.scenario, answerers(ctx, responders, item.scenario) or responders, len(ctx.phase_plans))
+
+
+def answerers(ctx: PlanContext, names: list[str], asked: str) -> list[str]:
+    """Those of ``names`` with unused material that takes up the question's own words."""
+    question = questions_in(asked)
+    return [
+        n for n in names if any(touches_question(u.text, question) for u in fresh_units(ctx.scenario, ctx.plans, n))
+    ]
 
 
 def plan_reframe(ctx: PlanContext) -> TurnPlan | None:
