@@ -76,7 +76,14 @@ def test_a_recorded_session_replays_byte_for_byte(recorded, tmp_path):
     assert render_markdown(read_state(tmp_path / "session.jsonl").transcript()) == original
 
 
-def test_resume_after_a_kill_gives_the_same_transcript(recorded, tmp_path):
+# warm and cold scores of the same wording agree within this, per token (tests/backends/test_local.py)
+WARM_COLD_GAP = 0.05
+
+
+def test_resume_after_a_kill_continues_the_same_session(recorded, tmp_path):
+    """A resumed session plans the same turns; it speaks the same words wherever the model's choice
+    was clear. Near-ties may go the other way: llama.cpp's cold and warm caches agree closely, not
+    bit for bit, and how closely depends on the CPU."""
     folder, config = recorded
     lines = (folder / "session.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
     spoken = [i for i, line in enumerate(lines) if '"type":"turn_spoken"' in line]
@@ -84,5 +91,12 @@ def test_resume_after_a_kill_gives_the_same_transcript(recorded, tmp_path):
     (tmp_path / "session.jsonl").write_text("".join(lines[:cut]) + lines[cut][: len(lines[cut]) // 2])  # torn
     fresh = config.model_copy(update={"record": None})  # the model itself, its cache cold, scores the rest
     resume_session(tmp_path / "session.jsonl", realizer=build_realizer(fresh))
-    original = render_markdown(read_state(folder / "session.jsonl").transcript())
-    assert render_markdown(read_state(tmp_path / "session.jsonl").transcript()) == original
+    original, resumed = read_state(folder / "session.jsonl"), read_state(tmp_path / "session.jsonl")
+    assert resumed.plans == original.plans
+    kept = len(spoken) // 2  # turns the torn log still held
+    assert [s.turn for s in resumed.spoken[:kept]] == [s.turn for s in original.spoken[:kept]]
+    for before, after in zip(original.spoken[kept:], resumed.spoken[kept:], strict=True):
+        ranked = sorted(before.info.scores or [0.0, -1.0], reverse=True)
+        if ranked[0] - ranked[1] <= WARM_COLD_GAP:
+            break  # a near-tie: from here on the wordings may differ (the banks avoid phrases used)
+        assert after.turn.text == before.turn.text
