@@ -119,10 +119,18 @@ def _anchor(template: str) -> str:
     return literal if len(literal) >= 10 else ""
 
 
+_VOCATIVE = re.compile(r"(^|[.!?]\s+)\{([A-Z]\w*)\},")
+
+
 def fill(template: str, **values: str) -> str:
-    """Format a template; a capitalised placeholder ({Concept}) gets a capitalised value."""
+    """Format a template; a capitalised placeholder ({Concept}) gets a capitalised value. One that
+    opens a sentence and is followed by a comma is someone addressed, named without an article
+    ("United States, would you start?", not "The United States, …")."""
     capitalised = {k[:1].upper() + k[1:]: upper_first(v) for k, v in values.items()}
+    vocative = {f"{k}_addressed": upper_first(re.sub(r"^the\s+", "", v, flags=re.IGNORECASE))
+                for k, v in capitalised.items()}
+    template = _VOCATIVE.sub(lambda m: f"{m.group(1)}{{{m.group(2)}_addressed}},", template)
     try:
-        return template.format(**values, **capitalised)
+        return template.format(**values, **capitalised, **vocative)
     except (KeyError, IndexError):
         return ""
