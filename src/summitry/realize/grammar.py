@@ -2,7 +2,7 @@
 
 Topics, points (``on``), options and other delegations' words come from scenario files written by
 hand; the composer places them into short connecting phrases. Lists, number words and ordinals come
-from ``inflect`` (the topic's gerunds from ``lemminflect``, in :mod:`summitry.realize.topic`); what stays
+from ``inflect`` (the topic mid-sentence is :mod:`summitry.realize.topic`); what stays
 here is only where a phrase goes in a sentence: how a person is addressed, how another delegation's
 claim is reported, how a clause continues after a colon or a conjunction.
 """
