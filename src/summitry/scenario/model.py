@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from summitry.phase import Phase
-from summitry.scenario.position import PositionPaper, Unit, slug, units_of
+from summitry.scenario.position import PAPER_FIELDS, PositionPaper, Unit, slug, units_of
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[
@@ -327,17 +327,6 @@ def _check_relations(d: Delegation, names: list[str], at: tuple[str | int, ...] 
             )
 
 
-_PAPER_FIELDS = {
-    "reason": "reasons",
-    "argument": "arguments",
-    "rebuttal": "rebuttals",
-    "concession": "concessions",
-    "red_line": "red_lines",
-    "proposal": "proposals",
-    "question": "questions",
-}
-
-
 def _check_material(scenario: Scenario, names: list[str], questions: dict[str, LessonQuestion]) -> None:
     """Unit ids are unique, and every reference in a position paper points at something real."""
     seen: dict[str, str] = {}
@@ -395,6 +384,6 @@ def _unit_loc(index: int, d: Delegation, unit: Unit) -> tuple[str | int, ...]:
     """Where a unit sits in the file, for the error message."""
     if unit.id.startswith(f"{slug(d.name)}.point."):
         return ("delegations", index, "talking_points", int(unit.id.rsplit(".", 1)[1]) - 1)
-    field = _PAPER_FIELDS[unit.kind]
+    field = PAPER_FIELDS[unit.kind]
     ids = [u.id for u in d.material() if u.kind == unit.kind]
     return ("delegations", index, "position", field, ids.index(unit.id))

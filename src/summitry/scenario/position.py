@@ -137,10 +137,11 @@ class PositionPaper(BaseModel):
     questions: list[Question] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
-        return not any(getattr(self, field) for field in _FIELDS.values())
+        return not any(getattr(self, field) for field in PAPER_FIELDS.values())
 
 
-_FIELDS: dict[UnitKind, str] = {
+# the position paper's list field for each kind of unit
+PAPER_FIELDS: dict[UnitKind, str] = {
     "reason": "reasons",
     "argument": "arguments",
     "rebuttal": "rebuttals",
@@ -193,7 +194,7 @@ def unit_id(owner: str, kind: str, position: int) -> str:
 
 def units_of(owner: str, paper: PositionPaper) -> Iterator[Unit]:
     """Every unit of a position paper, in file order within each kind, with its id."""
-    for kind, field in _FIELDS.items():
+    for kind, field in PAPER_FIELDS.items():
         for position, raw in enumerate(getattr(paper, field), start=1):
             yield _unit(owner, kind, raw, raw.id or unit_id(owner, kind, position))
 
