@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from summitry.analysis.primitives.calibration import Calibration, Count
+from summitry.analysis.primitives.corpus import Corpus, build_corpus
 from summitry.embed import minilm_available
 from summitry.scenario.model import Scenario
 from summitry.session.run import run_session
@@ -21,6 +23,9 @@ from summitry.turns import Transcript
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / ".." / "shared" / "seed" / "quantum-summit-transcript.md"
 DATA = Path(__file__).resolve().parent / "data"
+DEBATES = REPO / "tests" / "data" / "debates"
+# a calibration as if every kind of evidence had matched the vote 9 times in 10
+MEASURED = Calibration(threshold=0.6, kinds={k: Count(n=10, correct=9) for k in ("vote", "text", "part", "side")})
 
 # the lexical embedder always; MiniLM where it is installed, marked as an embedder test
 EMBEDDERS = [
@@ -61,3 +66,9 @@ def seed_scenario() -> Scenario:
 def composer_session(scenario: Scenario, folder: Path, seed: int = 0) -> SessionState:
     """A whole session of ``scenario`` realized by the composer, logged in ``folder``."""
     return run_session(scenario, folder / "session.jsonl", seed=seed, sync=False).state
+
+
+def council_corpus() -> Corpus:
+    """The hand-written council debating a river motion, with a known vote, as a corpus."""
+    transcript = quick_parse((DATA / "river-motion.txt").read_text(encoding="utf-8"), moderator="Chair")
+    return build_corpus(transcript)

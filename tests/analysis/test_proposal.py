@@ -3,8 +3,6 @@ known vote, and the real Security Council debates of tests/data/debates."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from summitry.analysis.findings.proposal import find_proposal, place_speakers
@@ -14,16 +12,12 @@ from summitry.analysis.primitives.corpus import build_corpus
 from summitry.analysis.primitives.debate_cues import cue_book
 from summitry.errors import AnalysisError
 
-from .helpers import DATA, quick_parse
-
-DEBATES = Path(__file__).resolve().parents[1] / "data" / "debates"
-MEASURED = Calibration(threshold=0.6, kinds={k: Count(n=10, correct=9) for k in ("vote", "text", "part", "side")})
+from .helpers import DATA, MEASURED, council_corpus, quick_parse
 
 
 @pytest.fixture(scope="module")
 def council():
-    transcript = quick_parse((DATA / "river-motion.txt").read_text(encoding="utf-8"), moderator="Chair")
-    corpus = build_corpus(transcript)
+    corpus = council_corpus()
     proposal = find_proposal(corpus)
     relations = find_relations(corpus)
     return corpus, proposal, relations

@@ -3,29 +3,22 @@ hand-written council with a known answer, and the report on the real debates."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from summitry.analysis.findings.proposal import find_proposal, place_speakers
 from summitry.analysis.findings.relations import find_relations, ties
 from summitry.analysis.findings.sides import blocs, bridging, contested
-from summitry.analysis.primitives.calibration import Calibration, Count
 from summitry.analysis.primitives.corpus import build_corpus
 from summitry.analysis.report.build import analyze
 from summitry.evaluation.debates import load_records, score_debate
 from summitry.transcript import load_transcript
 
-from .helpers import DATA, quick_parse
-
-DEBATES = Path(__file__).resolve().parents[1] / "data" / "debates"
-MEASURED = Calibration(threshold=0.6, kinds={k: Count(n=10, correct=9) for k in ("vote", "text", "part", "side")})
+from .helpers import DEBATES, MEASURED, council_corpus, quick_parse
 
 
 @pytest.fixture(scope="module")
 def council():
-    transcript = quick_parse((DATA / "river-motion.txt").read_text(encoding="utf-8"), moderator="Chair")
-    corpus = build_corpus(transcript)
+    corpus = council_corpus()
     relations = find_relations(corpus)
     stances = place_speakers(corpus, find_proposal(corpus), relations, MEASURED)
     return corpus, relations, stances
