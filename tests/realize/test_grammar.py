@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from summitry.realize.composer import condition_clause
-from summitry.realize.grammar import address, continuing, join, ordinal_words, proper_words, reported
+from summitry.realize.grammar import address, continuing, join, ordinal_words, proper_words
 from summitry.realize.topic import topic_phrase
 from summitry.scenario import load_scenario
 
@@ -29,12 +29,6 @@ def test_a_topic_reads_mid_sentence():
     assert topic_phrase(_with_topic("Sharing a transboundary river", "Rivers.")) == "sharing a transboundary river"
     assert topic_phrase(_with_topic("Quantum computing", "what quantum computing does")) == "quantum computing"
     assert topic_phrase(_with_topic("Arctic shipping routes", "the Arctic is warming")) == "Arctic shipping routes"
-
-
-def test_another_delegations_claim_is_reported_in_the_third_person():
-    assert reported("We built the dam with our own money.") == "they built the dam with their own money"
-    assert reported("Is it fair?") is None
-    assert reported(" ".join(["word"] * 30) + ".") is None
 
 
 def test_a_sentence_runs_on_without_losing_its_names():

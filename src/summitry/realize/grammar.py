@@ -3,8 +3,9 @@
 Topics, points (``on``), options and other delegations' words come from scenario files written by
 hand; the composer places them into short connecting phrases. Lists, number words and ordinals come
 from ``inflect`` (the topic mid-sentence is :mod:`summitry.realize.topic`); what stays
-here is only where a phrase goes in a sentence: how a person is addressed, how another delegation's
-claim is reported, how a clause continues after a colon or a conjunction.
+here is only where a phrase goes in a sentence: how a person is addressed, how a clause continues
+after a colon or a conjunction. Another delegation's point is named by its ``on``, never rewritten
+in the third person.
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ import re
 import inflect
 
 from summitry.text.casing import lower_first
-from summitry.text.words import words
 
 _ENGINE = inflect.engine()
 TITLES = ("Dr.", "Dr", "Professor", "Prof.", "Mr.", "Ms.", "Mrs.", "Ambassador", "Judge", "Minister", "Sir", "Dame")
-REPORTED_MAX_WORDS = 16  # longer claims are referred to by their point, not reported (a guess, read on the seed)
 
 
 def address(name: str) -> str:
@@ -65,20 +64,6 @@ def proper_words(corpus: str) -> frozenset[str]:
     return frozenset(single | {w for pair in _NAME_PAIR.findall(corpus) for w in pair})
 
 
-_THIRD = {"we": "they", "us": "them", "our": "their", "ours": "theirs", "ourselves": "themselves"}
-_FIRST_PERSON = re.compile(r"\b(we|us|our|ours|ourselves)\b", re.IGNORECASE)
-
-
-def reported(sentence: str, proper: frozenset[str] = frozenset()) -> str | None:
-    """Another delegation's claim as reported speech ('… that they …'), or None when it is too long
-    to report in passing or is itself a question."""
-    text = sentence.strip().rstrip(".!")
-    if not text or text.endswith("?") or len(words(text)) > REPORTED_MAX_WORDS or ":" in text:
-        return None
-    swapped = _FIRST_PERSON.sub(lambda m: _keep_case(m.group(0), _THIRD[m.group(0).lower()]), text)
-    return continuing(swapped, proper)
-
-
 def first_clause(text: str) -> str:
     """The first sentence of a text, cut at a semicolon: the claim before its support."""
     sentence = re.split(r"(?<=[.!?])\s+", text.strip())[0]
@@ -89,6 +74,3 @@ def quoted(text: str) -> str:
     """A phrase quoted inside a turn (single quotes: a turn is itself in double quotes)."""
     return f"'{text.strip().rstrip('.')}'"
 
-
-def _keep_case(original: str, replacement: str) -> str:
-    return replacement.capitalize() if original[:1].isupper() else replacement
