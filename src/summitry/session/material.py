@@ -196,11 +196,6 @@ def proposal_for(fresh: list[Unit], matter: str, rng: random.Random) -> Unit:
     return unit or fresh[0]
 
 
-def question_for(fresh: list[Unit], addressee: str | None) -> Unit | None:
-    """One of the speaker's unused questions, for the addressee (or the room)."""
-    return next((u for u in fresh if u.kind == "question" and u.to in (addressee, None)), None)
-
-
 def reasons_for(scenario: Scenario, plans: Iterable[TurnPlan], speaker: str) -> list[Unit]:
     """The speaker's unused reasons, in the lesson's question order."""
     order = {q.id: i for i, q in enumerate(scenario.lesson.questions)}
