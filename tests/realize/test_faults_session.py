@@ -18,6 +18,8 @@ from summitry.testing.faults import Fault, FaultServer
 from summitry.text.casing import lower_first
 
 TINY = str(Path(__file__).resolve().parents[1] / "session" / "data" / "tiny.yaml")
+# A session long enough to send every scripted fault: only turns with more than one wording reach the server.
+PAPERS = str(Path(__file__).resolve().parents[1] / "session" / "data" / "papers.yaml")
 
 
 def fresh_answer(request) -> str:
@@ -32,8 +34,8 @@ def _config(server: FaultServer) -> RealizerConfig:
                           embedder="lexical", candidates=2)
 
 
-def _run(server: FaultServer, folder: Path) -> SessionOutcome:
-    return run_session(TINY, folder / "session.jsonl", seed=1, realizer=_config(server))
+def _run(server: FaultServer, folder: Path, scenario: str = TINY) -> SessionOutcome:
+    return run_session(scenario, folder / "session.jsonl", seed=1, realizer=_config(server))
 
 
 def _assert_whole(folder: Path) -> None:
@@ -49,7 +51,7 @@ def test_transient_faults_are_retried_and_the_session_completes(tmp_path):
     faults = [f for fault in (Fault.rate_limit(0.1), Fault.server_error(), Fault.garbage(), Fault.cut_stream(1),
                               Fault.empty(), Fault.disconnect()) for f in (fault, Fault.ok())]
     with FaultServer(fresh_answer, faults=faults) as server:
-        _run(server, tmp_path)
+        _run(server, tmp_path, PAPERS)
         assert server.pending == 0
     _assert_whole(tmp_path)
     spoken = read_state(tmp_path / "session.jsonl").spoken
@@ -61,7 +63,7 @@ def test_a_server_that_keeps_failing_stops_the_session_which_then_resumes(tmp_pa
     with FaultServer(fresh_answer) as server:
         server.enqueue(*([Fault.ok()] * 6 + [Fault.server_error(503)] * 30))
         with pytest.raises(SessionError) as caught:
-            _run(server, tmp_path)
+            _run(server, tmp_path, PAPERS)
         assert "summitry resume" in str(caught.value)
         stopped = read_state(tmp_path / "session.jsonl")
         assert stopped.interruptions and not stopped.is_complete

@@ -25,6 +25,7 @@ from summitry.transcript.load import load_transcript
 HONEST = (
     ("model_share", "model share of delegation words"),
     ("skeleton_repetition", "turns reusing an earlier frame (at most 0.15)"),
+    ("template_frame_repetition", "turns whose template words repeat an earlier frame"),
     ("material_used", "material units used"),
     ("material_reused", "material units used more than once"),
     ("material_unused", "material units never used"),

@@ -18,6 +18,7 @@ from summitry.measures.pasted_slots import pasted_share, pasted_slots
 from summitry.measures.repeated_sentences import repeat_count, repeated_sentences
 from summitry.measures.scenario_words import ScenarioMask, scenario_texts
 from summitry.measures.skeleton import skeleton_repetition
+from summitry.measures.template_frames import template_frames
 from summitry.session.state import SessionState
 
 EVIDENCE_LISTED = 10
@@ -31,7 +32,9 @@ def honest_figures(state: SessionState) -> tuple[dict[str, Any], dict[str, Any]]
     delegation_turns = [t for t in state.turns if t.speaker in names]
     texts = scenario_texts(scenario)
     share = model_share(state.spoken, names)
-    skeleton = skeleton_repetition(delegation_turns, ScenarioMask.of(scenario))
+    mask = ScenarioMask.of(scenario)
+    skeleton = skeleton_repetition(delegation_turns, mask)
+    frames = template_frames(state.spoken, names, mask)
     material = material_use(scenario, state.plans)
     replies = content_responsiveness(scenario, state.turns, state.plans)
     repeats = repeated_sentences(state.turns)
@@ -39,6 +42,7 @@ def honest_figures(state: SessionState) -> tuple[dict[str, Any], dict[str, Any]]
     figures = {
         "model_share": share.share,
         "skeleton_repetition": skeleton.share,
+        "template_frame_repetition": frames.share,
         "material_used": material.used_share,
         "material_reused": material.reused_share,
         "material_unused": material.unused_share,
@@ -51,6 +55,8 @@ def honest_figures(state: SessionState) -> tuple[dict[str, Any], dict[str, Any]]
         "turns_without_spans": share.turns_without_spans,
         "recurring_frames": [{"frame": f, "turns": n} for f, n in skeleton.frames[:EVIDENCE_LISTED]],
         "turns_reusing_a_frame": list(skeleton.reusing),
+        "recurring_template_frames": [{"frame": f, "turns": n} for f, n in frames.frames[:EVIDENCE_LISTED]],
+        "turns_reusing_a_template_frame": list(frames.reusing),
         "material": [asdict(d) for d in material.delegations] if material.known else None,
         "replies": [asdict(r) for r in replies.replies],
         "sentences_said_twice": [asdict(r) for r in repeats[:EVIDENCE_LISTED]],

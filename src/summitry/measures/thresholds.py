@@ -60,3 +60,10 @@ BACKGROUND_SHARE = 0.5
 # Sentences said twice: shortest sentence that counts, in words. A guess: a courtesy with a title
 # and a name ("Thank you, Dr. Chen.") runs to four words and is conversation, not repetition.
 REPEAT_MIN_WORDS = 5
+
+# Template frames: a template span's frame is its first this many items once the scenario's words
+# are masked, and needs this many words of its own. A guess: three words name a lead-in's family
+# ("we disagree with", "let me answer") as a reader hears it; fewer merge unrelated phrases
+# ("we are …"), more split one family by its filler. Not tuned to a scenario.
+TEMPLATE_FRAME_WORDS = 3
+TEMPLATE_FRAME_LITERALS = 2

@@ -11,12 +11,14 @@ mediator's turns are written by :mod:`summitry.realize.mediator`.
 from __future__ import annotations
 
 import random
+import re
+from collections.abc import Mapping
 
 from summitry.identity import identity_confusions
 from summitry.plan import Move, TurnPlan
 from summitry.realize.bank import Bank, bank_for, placeholders
 from summitry.realize.base import Realization, SessionContext
-from summitry.realize.grammar import address, continuing, ordinal_words, proper_words
+from summitry.realize.grammar import address, continuing, point_phrase, proper_words
 from summitry.realize.mediator import compose_mediator
 from summitry.realize.relation import holding
 from summitry.realize.topic import topic_phrase
@@ -26,16 +28,26 @@ from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
 from summitry.text.casing import end_sentence, lower_first
 from summitry.text.names import refer
+from summitry.text.questions import question_subject
 from summitry.text.sentences import questions_in
+from summitry.text.stems import content_stems
+from summitry.text.words import words
 
 ATTEMPTS = 3  # wordings tried when a connecting phrase next to the material reads as speaking for another
 WORDING_TRIES = 8  # further draws of connecting phrases when several wordings of one plan are asked for
 RIVALRY = -0.3  # relation below which two delegations are rivals (as turn-taking reads it)
-# Shares of turns, not answering a question, that open with a bridge phrase, or with the addressee's
-# name only. A guess, read against the founding transcript, where most replies open on their matter;
-# with these, about half the delegation turns of the bundled scenarios name another delegation.
+# Share of turns, neither agreeing nor disagreeing verifiably, that open with a bridge phrase (a fact
+# added, another side); the rest open straight on their matter, as most replies of the founding
+# transcript do. A guess read against that transcript, not tuned to a scenario.
 BRIDGE_SHARE = 0.3
-NAME_SHARE = 0.6
+# Share of the naive and smartest questions introduced by a phrase: the mediator has just asked for
+# them, so most need none. A guess, as above.
+INTRO_SHARE = 0.3
+# A connecting phrase is left out when one of its own content words comes back in the first words
+# of the material after it ("We propose this: we propose …").
+ECHO_WORDS = 6
+# The relation families: a turn opens with one of them only if the turn before it did not.
+RELATION_SLOTS = ("agree", "agree_rival", "rebut_point", "concede")
 SUBORDINATORS = ("if ", "provided ", "as long as ", "so long as ", "once ", "when ", "unless ", "on condition")
 
 
@@ -46,6 +58,7 @@ class Composer:
 
     def __init__(self) -> None:
         self._names: tuple[Scenario, frozenset[str]] | None = None
+        self._points: tuple[Scenario, dict[str, str]] | None = None
 
     def proper(self, scenario: Scenario) -> frozenset[str]:
         """The scenario's names (words it capitalises inside sentences), read once per scenario."""
@@ -54,6 +67,12 @@ class Composer:
             corpus = scenario.model_dump_json(exclude={"title"})  # a title capitalises common words
             self._names = (scenario, proper_words(corpus) | names)
         return self._names[1]
+
+    def points(self, scenario: Scenario) -> dict[str, str]:
+        """How the scenario's points read after "on", read once per scenario (see :func:`point_names`)."""
+        if self._points is None or self._points[0] is not scenario:
+            self._points = (scenario, point_names(scenario))
+        return self._points[1]
 
     def realize(self, plan: TurnPlan, context: SessionContext) -> Realization:
         names = _names(context.scenario)
@@ -89,28 +108,63 @@ class Composer:
         elif plan.speaker not in _names(scenario):
             say(writer, bank_for(scenario, "delegation"), "collective_thanks", mod=address(scenario.moderator.name))
         else:
-            compose_delegation(plan, context, writer)
+            compose_delegation(plan, context, writer, self.points(scenario))
         if not writer.parts:  # every wording was already said
             writer.add(f"{plan.speaker} has nothing to add at this point.")
         return writer
 
 
-def say(w: Writer, bank: Bank, slot: str, **values: str) -> bool:
-    """Add one of the slot's phrases, leaving out those that need a value this turn does not have."""
-    usable = [p for p in bank[slot] if all(values.get(f.lower()) for f in placeholders(p))]
+def say(w: Writer, bank: Bank, slot: str, before: str = "", **values: str) -> bool:
+    """Add one of the slot's phrases, leaving out those that need a value this turn does not have
+    and those whose own words come back at the start of the material ``before`` which they stand.
+    A connecting phrase never follows another one: the second would only be posture."""
+    if w.sources and w.sources[-1] == "template":
+        return False
+    coming = content_stems(" ".join(words(before)[:ECHO_WORDS])) if before else frozenset()
+    usable = [
+        p for p in bank[slot]
+        if all(values.get(f.lower()) for f in placeholders(p)) and not (coming & _literal_stems(p))
+    ]
     return w.add_choice(usable, **values)
+
+
+def _literal_stems(phrase: str) -> frozenset[str]:
+    """The content stems of a phrase's own words, its placeholders left out."""
+    return content_stems(re.sub(r"\{[A-Za-z_]+\}", " ", phrase))
 
 
 def _names(scenario: Scenario) -> list[str]:
     return [d.name for d in scenario.delegations]
 
 
-def say_if(w: Writer, bank: Bank, slot: str, holds: frozenset[str], **values: str) -> bool:
+def say_if(w: Writer, bank: Bank, slot: str, holds: frozenset[str], before: str = "", **values: str) -> bool:
     """Say one of the slot's phrases only if what the slot asserts holds for this turn."""
-    return bank.asserts(slot) in holds and say(w, bank, slot, **values)
+    return bank.asserts(slot) in holds and say(w, bank, slot, before, **values)
 
 
-def compose_delegation(plan: TurnPlan, context: SessionContext, w: Writer) -> None:
+def point_names(scenario: Scenario) -> dict[str, str]:
+    """Each point of the scenario as it reads after "on": a unit's ``on`` with the article the
+    scenario's sentences give it (:func:`summitry.realize.grammar.point_phrase`); a lesson question
+    by its ``about``, or else by what it asks (:func:`summitry.text.questions.question_subject`),
+    never by its place in the lesson. A point that cannot be named is absent, and phrases naming
+    it are left out."""
+    corpus = scenario.model_dump_json(exclude={"title"})
+    names: dict[str, str] = {}
+    for unit in unit_index(scenario).values():
+        if unit.on and unit.kind != "reason" and unit.on not in names:
+            phrase = point_phrase(unit.on, corpus)
+            if phrase:
+                names[unit.on] = phrase
+    for question in scenario.lesson.questions:  # a question's id as a unit's point names the question
+        subject = question.about or question_subject(question.text)
+        if subject:
+            names[question.id] = subject
+        else:
+            names.pop(question.id, None)
+    return names
+
+
+def compose_delegation(plan: TurnPlan, context: SessionContext, w: Writer, points: Mapping[str, str]) -> None:
     """A delegation's turn: an opening onto the addressee, then the material, in the plan's order."""
     scenario = context.scenario
     bank = bank_for(scenario, "delegation")
@@ -123,11 +177,11 @@ def compose_delegation(plan: TurnPlan, context: SessionContext, w: Writer) -> No
     if plan.move is Move.SMART_QUESTION:
         _smart_question(plan, context, w, bank, mine)
         return
-    values = _values(plan, context, mine, theirs)
+    values = _values(plan, context, mine, theirs, points)
     opened = _open(plan, context, w, bank, mine, theirs, values)
     for unit in mine:
         if unit.kind == "red_line" and not opened:
-            say(w, bank, "red_line")
+            say(w, bank, "red_line", unit.text)
         elif unit.kind == "question":
             _ask(plan, unit, w, bank, values)
         w.add(end_sentence(unit.text), source="scenario")
@@ -136,22 +190,25 @@ def compose_delegation(plan: TurnPlan, context: SessionContext, w: Writer) -> No
         opened = True
 
 
-def _values(plan: TurnPlan, context: SessionContext, mine: list[Unit], theirs: list[Unit]) -> dict[str, str]:
+def _values(
+    plan: TurnPlan, context: SessionContext, mine: list[Unit], theirs: list[Unit], points: Mapping[str, str]
+) -> dict[str, str]:
+    """The placeholders' values: the addressee, the mediator, the point answered (``point``) and
+    the point of the turn's own first unit (``own``, not a placeholder: a concession or a rebuttal
+    names its own point)."""
     addressee = plan.addressees[0] if plan.addressees else ""
     spoken = theirs[0] if theirs else mine[0] if mine else None
     return {
         "a": refer(addressee),
         "mod": address(context.scenario.moderator.name),
-        "point": point_of(context.scenario, spoken) if spoken else "",
+        "point": point_of(points, spoken) if spoken else "",
+        "own": point_of(points, mine[0]) if mine else "",
     }
 
 
-def point_of(scenario: Scenario, unit: Unit) -> str:
-    """What a unit is on, as a phrase: its ``on``, or for a reason the lesson question it answers."""
-    if unit.kind == "reason":
-        place = next((i for i, q in enumerate(scenario.lesson.questions, start=1) if q.id == unit.question), 0)
-        return f"the {ordinal_words(place)} question" if place else ""
-    return unit.on or ""
+def point_of(points: Mapping[str, str], unit: Unit) -> str:
+    """What a unit is on, as it reads after "on" (see :func:`point_names`); "" when it has no name."""
+    return points.get((unit.question if unit.kind == "reason" else unit.on) or "", "")
 
 
 def _open(
@@ -163,24 +220,24 @@ def _open(
     theirs: list[Unit],
     v: dict[str, str],
 ) -> bool:
-    """Open the turn onto whom it answers; report whether an opening was said."""
+    """Open the turn onto what it answers, only with what verifiably holds; report whether an
+    opening was said. Most turns that answer the mediator open straight on their matter."""
     scenario = context.scenario
     answered = context.turn(plan.responds_to) if plan.responds_to else None
+    first = mine[0].text if mine else ""
     if plan.move is Move.ASK:
         return False  # the question is introduced where it is said (see _ask)
     if plan.move is Move.PROPOSE:
-        return say_if(w, bank, "propose", holding(scenario, mine, theirs))
+        return say_if(w, bank, "propose", holding(scenario, mine, theirs), first)
     if answered is None:
         return False
     if answered.is_moderator:
         if plan.phase == "opening":
             return say(w, bank, "thanks", **v)
-        holds = holding(scenario, mine, [], asked=questions_in(answered.text))
         if plan.move is Move.REFLECT:
-            return w.rng.random() < BRIDGE_SHARE and say(w, bank, "reflect")
-        if say_if(w, bank, "answer_mediator", holds, **v):
-            return True
-        return w.rng.random() < BRIDGE_SHARE and say(w, bank, "open_mediator", **v)
+            return w.rng.random() < BRIDGE_SHARE and say(w, bank, "reflect", first)
+        holds = holding(scenario, mine, [], asked=questions_in(answered.text))
+        return w.rng.random() < BRIDGE_SHARE and say_if(w, bank, "answer_mediator", holds, first, **v)
     return _open_onto_delegation(plan, scenario, w, bank, mine, theirs, v, answered.speaker)
 
 
@@ -194,39 +251,37 @@ def _open_onto_delegation(
     v: dict[str, str],
     other: str,
 ) -> bool:
-    """The opening onto another delegation's turn: only what verifiably holds, else little or nothing."""
+    """The opening onto another delegation's turn: the relation that verifiably holds (agree,
+    object, concede, answer) and what it is on, or nothing. The addressee is named at the start
+    only when the turn answers a question it put; a relation is not named two turns running."""
     primary = mine[0] if mine else None
+    first = primary.text if primary else ""
     holds = holding(scenario, mine, theirs)
-    if plan.move is Move.CONCEDE and primary is not None:
-        return say_if(w, bank, "concede", holds, **{**v, "point": point_of(scenario, primary)})
     if theirs and theirs[0].kind == "question" and theirs[0].to in (plan.speaker, None):
-        return say_if(w, bank, "answer_question", holds, **v) or _plain(w, bank, v)
+        return say_if(w, bank, "answer_question", holds, first, **v) or say(w, bank, "name_only", **v)
+    if w.follows([p for slot in RELATION_SLOTS for p in bank[slot]]):
+        return False
+    if plan.move is Move.CONCEDE and primary is not None:
+        return say_if(w, bank, "concede", holds, first, **{**v, "point": v["own"]})
     if primary is not None and primary.kind == "rebuttal" and other in primary.text:
         return False  # the rebuttal names whom it answers in its own words
     if "agreement" in holds:
         rival = scenario.relation(plan.speaker, other) < RIVALRY
-        return (rival and say(w, bank, "agree_rival", **v)) or say(w, bank, "agree", **v)
+        return (rival and say(w, bank, "agree_rival", first, **v)) or say(w, bank, "agree", first, **v)
     if "disagreement" in holds:  # a rebuttal is on its own point, which may be the option it is aimed at
-        aimed = primary is not None and primary.kind == "rebuttal" and bool(primary.on)
-        point = point_of(scenario, primary) if aimed and primary is not None else v["point"]
-        return say(w, bank, "rebut_point", **{**v, "point": point}) or _plain(w, bank, v)
-    return _bridge(w, bank, holds, v)
+        aimed = primary is not None and primary.kind == "rebuttal" and bool(v["own"])
+        return say(w, bank, "rebut_point", first, **{**v, "point": v["own"] if aimed else v["point"]})
+    return _bridge(w, bank, holds, v, first)
 
 
-def _bridge(w: Writer, bank: Bank, holds: frozenset[str], v: dict[str, str]) -> bool:
-    """A turn that neither agrees nor disagrees verifiably: mostly no bridge, or the addressee's
-    name; now and then a bridge that says only what holds (a fact, another side of the matter)."""
-    if w.rng.random() < BRIDGE_SHARE:
-        slots = [s for s in ("add_fact", "widen") if bank.asserts(s) in holds]
-        w.rng.shuffle(slots)
-        if any(say(w, bank, slot, **v) for slot in slots):
-            return True
-    return _plain(w, bank, v)
-
-
-def _plain(w: Writer, bank: Bank, v: dict[str, str]) -> bool:
-    """No bridge, or only the addressee's name before the material."""
-    return w.rng.random() < NAME_SHARE and say(w, bank, "name_only", **v)
+def _bridge(w: Writer, bank: Bank, holds: frozenset[str], v: dict[str, str], first: str) -> bool:
+    """A turn that neither agrees nor disagrees verifiably: mostly no bridge; now and then one that
+    says only what holds (a fact added to what was said, another side of the matter)."""
+    if w.rng.random() >= BRIDGE_SHARE:
+        return False
+    slots = [s for s in ("add_fact", "widen") if bank.asserts(s) in holds]
+    w.rng.shuffle(slots)
+    return any(say(w, bank, slot, first, **v) for slot in slots)
 
 
 def _ask(plan: TurnPlan, question: Unit, w: Writer, bank: Bank, v: dict[str, str]) -> None:
@@ -248,7 +303,8 @@ def condition_clause(condition: str, proper: frozenset[str] = frozenset()) -> st
 def _naive_question(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank) -> None:
     me = context.scenario.delegation(plan.speaker)
     question = me.naive_question or _naive_from_facts(context, w)
-    say(w, bank, "naive_intro")
+    if w.rng.random() < INTRO_SHARE:
+        say(w, bank, "naive_intro", question)
     w.add(question, source="scenario")
 
 
@@ -264,5 +320,6 @@ def _smart_question(plan: TurnPlan, context: SessionContext, w: Writer, bank: Ba
     me = context.scenario.delegation(plan.speaker)
     question = me.smartest_question or next((u.text for u in mine if u.kind == "question"), None)
     if question:
-        say(w, bank, "smart_intro")
+        if w.rng.random() < INTRO_SHARE:
+            say(w, bank, "smart_intro", question)
         w.add(question, source="scenario")

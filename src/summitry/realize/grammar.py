@@ -11,8 +11,10 @@ in the third person.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import inflect
+from lemminflect import getAllLemmas
 
 from summitry.text.casing import lower_first
 
@@ -74,3 +76,42 @@ def quoted(text: str) -> str:
     """A phrase quoted inside a turn (single quotes: a turn is itself in double quotes)."""
     return f"'{text.strip().rstrip('.')}'"
 
+
+
+DEFINITE = frozenset({"the", "this", "that", "its", "our", "their", "his", "her"})
+INDEFINITE = frozenset({"a", "an"})
+# After a label used as a whole noun phrase comes punctuation, a conjunction or a verb; a label
+# followed by another word is part of a longer phrase ("a hydropower dam") and says nothing of its article.
+NOUN_PHRASE_ENDS = (
+    r"(?=\s*(?:[.,;:!?)'\"]|$)|\s+(?:and|or|but|is|are|was|were|has|have|had|will|would|should|can|could"
+    r"|must|may|might|that|which|because|so|than|if|when|while|as)\b)"
+)
+
+
+def point_phrase(label: str, corpus: str) -> str | None:
+    """A point's label (a unit's ``on``) as it reads after "on": with the article the scenario's own
+    sentences give it ("on a binding agreement", "on the vaccine reserve"), bare where they use it
+    bare or its head noun is plural ("on space traffic", "on anti-satellite tests"); None when the
+    scenario never uses a singular label, so that a phrase naming it is left out."""
+    label = label.strip()
+    if not label:
+        return None
+    pattern = rf"\b([A-Za-z]+)\s+(?:([A-Za-z]+ly)\s+)?({re.escape(label)}){NOUN_PHRASE_ENDS}"
+    found = re.findall(pattern, corpus, flags=re.IGNORECASE)
+    before = [w.lower() for w, _, _ in found]
+    definite = sum(w in DEFINITE for w in before)
+    indefinite = sum(w in INDEFINITE for w in before)
+    bare = len(before) - definite - indefinite
+    if found:  # the scenario's own casing ('the Authority')
+        label = Counter(written for _, _, written in found).most_common(1)[0][0]
+    if found and max(definite, indefinite) > bare:
+        return f"the {label}" if definite >= indefinite else str(_ENGINE.a(label))
+    if bare or _plural(label.split()[-1]) or label[:1].isupper():
+        return label
+    return None
+
+
+def _plural(noun: str) -> bool:
+    """Whether a noun is plural: its lemma in lemminflect's lexicon differs from it ('tests', 'data')."""
+    lemmas = getAllLemmas(noun.lower()).get("NOUN", ())
+    return bool(lemmas) and noun.lower() not in lemmas

@@ -30,6 +30,7 @@ class Writer:
         self._history_text: str | None = None
         for turn in turns:
             self.remember(turn.text)
+        self.spoken = len(self.history)  # turns of the session before this one
         self.parts: list[str] = []
         self.sources: list[str] = []
 
@@ -61,6 +62,13 @@ class Writer:
         if self._history_text is None:
             self._history_text = "\n".join(self.history)
         return self._history_text.count(anchor)
+
+    def follows(self, templates: Sequence[str]) -> bool:
+        """Whether the turn before this one opened with one of these templates, whatever filled it."""
+        if not self.spoken:
+            return False
+        opening = next(iter(sentences(self.history[self.spoken - 1])), "")[:OPENING_CHARS]
+        return any(anchor in opening for anchor in map(_anchor, templates) if anchor)
 
     def choose(self, templates: Sequence[str], **values: str) -> str | None:
         """The least used template, ties in seeded order, that fills to something not said before."""
@@ -110,6 +118,7 @@ class Writer:
 
 
 MIN_PHRASE_WORDS = 4
+OPENING_CHARS = 120  # how far into a turn's first sentence its opening phrase may end (a named point is long)
 
 
 @lru_cache(maxsize=1024)

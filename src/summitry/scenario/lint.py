@@ -34,6 +34,7 @@ from summitry.scenario.model import (
     Synthesis,
 )
 from summitry.scenario.position import Unit, points
+from summitry.text.questions import question_subject
 
 __all__ = ["ExpectedTurns", "LintWarning", "expected_turns", "lint", "shared_points"]
 
@@ -125,6 +126,16 @@ def lint(scenario: Scenario) -> list[LintWarning]:
     """Every thin spot in the scenario's material, delegation by delegation, then the whole."""
     turns = expected_turns(scenario)
     warnings = [w for d in scenario.delegations for w in _delegation(scenario, d, turns[d.name])]
+    warnings += [
+        LintWarning(
+            None,
+            f"lesson question `{q.id}` has no `about`, and what it asks cannot be read from its text",
+            "add `about:` with a short phrase that reads after 'on' (for example `about: space traffic`), "
+            "or word the question as a wh- or yes/no question",
+        )
+        for q in scenario.lesson.questions
+        if not q.about and question_subject(q.text) is None
+    ]
     if _has_rivals(scenario) and not shared_points(scenario):
         warnings.append(
             LintWarning(

@@ -60,6 +60,11 @@ class LessonQuestion(_Strict):
 
     id: Identifier
     text: Text
+    about: Text | None = Field(
+        default=None,
+        description="what the question is about, as a short phrase that reads after 'on' ('space traffic'); "
+        "derived from the question's text when absent",
+    )
     options: list[Option] = Field(min_length=2)
 
     @model_validator(mode="after")
