@@ -45,13 +45,18 @@ def test_no_delegation_speaks_as_another(tmp_path, name):
     assert [c for c in confused if c[1]] == []
 
 
+# The founding transcript names another delegation in 15 of its 64 delegation turns (0.23, counted
+# the same way); a session should speak to the others at least as often, without a name on every turn.
+NAMING_FLOOR = 0.25
+
+
 @pytest.mark.parametrize("name", BUNDLED)
-def test_most_delegation_turns_name_another_delegation(tmp_path, name):
+def test_delegation_turns_name_another_delegation_as_often_as_the_founding_transcript(tmp_path, name):
     state = run_session(name, tmp_path)
     names = [d.name for d in state.scenario.delegations]
     turns = [t for t in state.turns if t.speaker in names]
     answering = [t for t in turns if any(n in t.text for n in names if n != t.speaker)]
-    assert len(answering) / len(turns) >= 0.5
+    assert len(answering) / len(turns) >= NAMING_FLOOR
 
 
 def test_tone_is_shown_on_each_speakers_first_turn_only(tmp_path):

@@ -41,6 +41,8 @@ def test_a_preposed_wh_phrase_becomes_a_noun_phrase():
     )
 
 
-@pytest.mark.parametrize("text", ["The future of the river.", "Which path for the river?", "Is nuclear power worth it?"])
+@pytest.mark.parametrize(
+    "text", ["The future of the river.", "Which path for the river?", "Is nuclear power worth it?"]
+)
 def test_what_is_no_question_or_has_no_verb_to_find_has_no_subject(text):
     assert question_subject(text) is None

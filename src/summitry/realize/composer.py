@@ -40,8 +40,9 @@ RIVALRY = -0.3  # relation below which two delegations are rivals (as turn-takin
 # added, another side); the rest open straight on their matter, as most replies of the founding
 # transcript do. A guess read against that transcript, not tuned to a scenario.
 BRIDGE_SHARE = 0.3
-# Share of the naive and smartest questions introduced by a phrase: the mediator has just asked for
-# them, so most need none. A guess, as above.
+# Share of the naive and smartest questions, red lines and proposals introduced by a phrase: the
+# mediator has just asked for the questions, and "we will not accept", "we propose" announce
+# themselves, so most need none. A guess, as above.
 INTRO_SHARE = 0.3
 # A connecting phrase is left out when one of its own content words comes back in the first words
 # of the material after it ("We propose this: we propose …").
@@ -180,7 +181,7 @@ def compose_delegation(plan: TurnPlan, context: SessionContext, w: Writer, point
     values = _values(plan, context, mine, theirs, points)
     opened = _open(plan, context, w, bank, mine, theirs, values)
     for unit in mine:
-        if unit.kind == "red_line" and not opened:
+        if unit.kind == "red_line" and not opened and w.rng.random() < INTRO_SHARE:
             say(w, bank, "red_line", unit.text)
         elif unit.kind == "question":
             _ask(plan, unit, w, bank, values)
@@ -227,8 +228,8 @@ def _open(
     first = mine[0].text if mine else ""
     if plan.move is Move.ASK:
         return False  # the question is introduced where it is said (see _ask)
-    if plan.move is Move.PROPOSE:
-        return say_if(w, bank, "propose", holding(scenario, mine, theirs), first)
+    if plan.move is Move.PROPOSE:  # "we propose" says it already, most of the time
+        return w.rng.random() < INTRO_SHARE and say_if(w, bank, "propose", holding(scenario, mine, theirs), first)
     if answered is None:
         return False
     if answered.is_moderator:

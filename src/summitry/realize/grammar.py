@@ -14,9 +14,9 @@ import re
 from collections import Counter
 
 import inflect
-from lemminflect import getAllLemmas
 
 from summitry.text.casing import lower_first
+from summitry.text.lexicon import is_plural_noun
 
 _ENGINE = inflect.engine()
 TITLES = ("Dr.", "Dr", "Professor", "Prof.", "Mr.", "Ms.", "Mrs.", "Ambassador", "Judge", "Minister", "Sir", "Dame")
@@ -106,12 +106,6 @@ def point_phrase(label: str, corpus: str) -> str | None:
         label = Counter(written for _, _, written in found).most_common(1)[0][0]
     if found and max(definite, indefinite) > bare:
         return f"the {label}" if definite >= indefinite else str(_ENGINE.a(label))
-    if bare or _plural(label.split()[-1]) or label[:1].isupper():
+    if bare or is_plural_noun(label.split()[-1]) or label[:1].isupper():
         return label
     return None
-
-
-def _plural(noun: str) -> bool:
-    """Whether a noun is plural: its lemma in lemminflect's lexicon differs from it ('tests', 'data')."""
-    lemmas = getAllLemmas(noun.lower()).get("NOUN", ())
-    return bool(lemmas) and noun.lower() not in lemmas

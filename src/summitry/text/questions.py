@@ -13,16 +13,15 @@ from the question's text, as English reports a question inside a sentence:
   data?" → "the terms on which countries should share data";
 - a yes/no question becomes a "whether" clause: "Should mining begin?" → "whether mining should begin".
 
-Which word is a verb is looked up in ``lemminflect``'s English lexicon; a question whose verb cannot
-be found, or a text that is no question at all, has no derived subject (``None``), and
+Which word is a verb is looked up in the English lexicon (:mod:`summitry.text.lexicon`); a question
+whose verb cannot be found, or a text that is no question at all, has no derived subject (``None``), and
 ``summitry scenarios lint`` asks for an ``about``.
 """
 
 from __future__ import annotations
 
-from lemminflect import getAllLemmas, getInflection
-
 from summitry.text.casing import lower_first
+from summitry.text.lexicon import inflected, is_verb
 
 __all__ = ["question_subject"]
 
@@ -102,8 +101,7 @@ def _uninverted(aux: str, rest: list[str], subject_first: bool) -> list[str] | N
         return None
     subject, verb, tail = rest[:verb_at], rest[verb_at], rest[verb_at + 1 :]
     if aux in DO_TENSES:
-        inflected = getInflection(verb.lower(), DO_TENSES[aux])
-        return [*subject, inflected[0] if inflected else verb, *tail]
+        return [*subject, inflected(verb, DO_TENSES[aux]), *tail]
     return [*subject, aux, verb, *tail]
 
 
@@ -127,9 +125,6 @@ def _form(aux: str) -> str:
 
 def _is_verb(word: str, form: str) -> bool:
     """Whether the lexicon knows the word as a verb in this form."""
-    w = word.lower().strip(",;:")
-    lemmas = {*getAllLemmas(w).get("VERB", ()), *getAllLemmas(w).get("AUX", ())}
     if form == "base":
-        return w in lemmas
-    tags = ("VBN", "VBG") if "gerund" in form else ("VBN",)
-    return any(w in getInflection(lemma, tag) for lemma in lemmas for tag in tags)
+        return is_verb(word)
+    return is_verb(word, ("VBN", "VBG") if "gerund" in form else ("VBN",))
