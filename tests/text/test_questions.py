@@ -46,3 +46,10 @@ def test_a_preposed_wh_phrase_becomes_a_noun_phrase():
 )
 def test_what_is_no_question_or_has_no_verb_to_find_has_no_subject(text):
     assert question_subject(text) is None
+
+
+def test_a_trailing_clause_of_time_is_left_out_of_a_long_name_only():
+    assert question_subject("What should Arctic cooperation put first as the ice retreats?") == (
+        "what Arctic cooperation should put first"
+    )
+    assert question_subject("What should be done when a virus appears?") == "what should be done when a virus appears"

@@ -42,11 +42,27 @@ PREPOSITIONS = frozenset({
     "on", "in", "to", "for", "by", "under", "from", "with", "at", "of", "about", "into", "through",
     "over", "between", "among", "against",
 })
+# Words that open a trailing clause of time or condition, left out of a question's name once it has
+# MIN_SUBJECT_WORDS words ("… as the ice retreats", "… when a pandemic begins").
+TRAILING_CLAUSES = frozenset({"as", "when", "while", "if", "once", "because", "since", "until", "unless", "after",
+                              "before"})
+MIN_SUBJECT_WORDS = 5
 WH_PHRASE_WORDS = 3  # "what institution", "how much money": words a wh-phrase may take before its auxiliary
 
 
 def question_subject(text: str) -> str | None:
-    """The question as a clause or noun phrase that reads after "on", or None when it cannot be derived."""
+    """The question as a clause or noun phrase that reads after "on", or None when it cannot be derived.
+    A trailing clause of time or condition is left out: "what cooperation should put first as the
+    ice retreats" is named "what cooperation should put first"."""
+    subject = _subject(text)
+    if subject is None:
+        return None
+    kept = subject.split()
+    cut = next((i for i, w in enumerate(kept) if i >= MIN_SUBJECT_WORDS and w.lower() in TRAILING_CLAUSES), None)
+    return " ".join(kept[:cut]).rstrip(",")
+
+
+def _subject(text: str) -> str | None:
     tokens = text.strip().rstrip("?.!").split()
     if len(tokens) < 2:
         return None
