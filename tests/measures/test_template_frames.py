@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summitry.measures.scenario_words import ScenarioMask
-from summitry.measures.template_frames import template_frames
+from summitry.measures.template_frames import Families, template_frames
 from summitry.session.events import Span, TurnSpoken
 from summitry.turns import Turn
 
@@ -45,3 +45,19 @@ def test_a_session_without_spans_is_unknown(bay):
     names = [d.name for d in bay.delegations]
     events = [TurnSpoken(turn=Turn(index=1, speaker=names[0], text="We disagree."), realizer="composer")]
     assert template_frames(events, names, ScenarioMask.of(bay)).share is None
+
+
+def test_with_the_banks_phrases_a_frame_is_the_slot_it_was_drawn_from(bay):
+    names = [d.name for d in bay.delegations]
+    a, b = names[0], names[1]
+    families = Families.of({"agree": ("We agree with {a} on {point}:", "{A} is right about {point}."),
+                            "name_only": ("{A},",)})
+    events = [
+        spoken(1, a, (f"We agree with {b} on the cod:", "template"), (" Our boats came first.", "scenario")),
+        spoken(2, b, (f"{a} is right about ferries.", "template"), (" Ferries feed the town.", "scenario")),
+        spoken(3, a, (f"{b},", "template"), (" the reef matters.", "scenario")),
+    ]
+    result = template_frames(events, names, ScenarioMask.of(bay), families)
+    assert result.reusing == (2,)
+    assert result.frames == (("slot agree", 2),)
+    assert template_frames(events, names, ScenarioMask.of(bay)).reusing == ()  # by words, two frames

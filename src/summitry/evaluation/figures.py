@@ -18,7 +18,8 @@ from summitry.measures.pasted_slots import pasted_share, pasted_slots
 from summitry.measures.repeated_sentences import repeat_count, repeated_sentences
 from summitry.measures.scenario_words import ScenarioMask, scenario_texts
 from summitry.measures.skeleton import skeleton_repetition
-from summitry.measures.template_frames import template_frames
+from summitry.measures.template_frames import Families, template_frames
+from summitry.realize.bank import bank_for
 from summitry.session.state import SessionState
 
 EVIDENCE_LISTED = 10
@@ -34,7 +35,8 @@ def honest_figures(state: SessionState) -> tuple[dict[str, Any], dict[str, Any]]
     share = model_share(state.spoken, names)
     mask = ScenarioMask.of(scenario)
     skeleton = skeleton_repetition(delegation_turns, mask)
-    frames = template_frames(state.spoken, names, mask)
+    bank = bank_for(scenario, "delegation")
+    frames = template_frames(state.spoken, names, mask, Families.of({s: bank[s] for s in bank.slots}))
     material = material_use(scenario, state.plans)
     replies = content_responsiveness(scenario, state.turns, state.plans)
     repeats = repeated_sentences(state.turns)

@@ -4,35 +4,62 @@ Skeleton repetition (:mod:`summitry.measures.skeleton`) compares whole sentences
 scenario's words are masked, so a lead-in glued to ever-different material ("We share X's view
 on Y. <material>") rarely matches a whole earlier sentence. A reader sees the lead-in recur all
 the same. This figure looks at the template part of each turn only: the spans of a spoken turn
-whose source is ``template`` (:class:`summitry.session.events.Span`). A span's *frame* is its
-first ``TEMPLATE_FRAME_WORDS`` (3) items once the scenario's words are masked
-(:mod:`summitry.measures.scenario_words`), and needs two words of its own: "We disagree with
-Russia on …" and "We disagree with China on …" share the frame ``we disagree with``; "Egypt,"
-alone has none.
+whose source is ``template`` (:class:`summitry.session.events.Span`). A span's *frame* is the
+slot of the phrase bank it was drawn from, when the caller gives the banks' phrases
+(:class:`Families`): "We agree with Russia on …" and "We share China's view on …" are both the
+``agree`` frame. Otherwise, or for a span no phrase matches, it is the span's first
+``TEMPLATE_FRAME_WORDS`` (3) items once the scenario's words are masked
+(:mod:`summitry.measures.scenario_words`), with two words of its own at least: "We disagree with
+Russia on …" and "We disagree with China on …" share ``we disagree with``; "Egypt," alone has none.
 
 The figure is the share of delegation turns with a template frame that an earlier delegation turn
 of the same session already used, with the recurring frames and their counts. It is unknown
 (``None``) when any delegation turn has no spans.
 
 What it can show: the families of lead-ins a reader calls formula, which whole-turn figures
-miss. What it cannot: two lead-ins that open with different words but do the same thing ("We
-agree with …", "We stand with …") count as different frames; a recurring frame in the scenario's
-own material or in a model's words is not looked at; and it says nothing of whether a lead-in
-fits the turn it opens.
+miss. What it cannot: without the banks, two lead-ins that open with different words but do the
+same thing ("We agree with …", "We stand with …") count as different frames; with them, a slot
+whose phrases a reader would hear as different things counts as one; a recurring shape in the
+scenario's own material or in a model's words is not looked at; and it says nothing of whether a
+lead-in fits the turn it opens.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from summitry.measures.scenario_words import SLOT, ScenarioMask
 from summitry.measures.thresholds import TEMPLATE_FRAME_LITERALS, TEMPLATE_FRAME_WORDS
 from summitry.session.events import Span, TurnSpoken
 from summitry.text.words import words
 
-__all__ = ["TemplateFrames", "span_frame", "template_frames"]
+__all__ = ["Families", "TemplateFrames", "span_frame", "template_frames"]
+
+
+@dataclass(frozen=True)
+class Families:
+    """The phrase banks' slots, each with the patterns of its phrases (placeholders match any words)."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...] = field(default=())
+
+    @classmethod
+    def of(cls, slots: Mapping[str, Sequence[str]]) -> Families:
+        """From each slot's phrases, as the banks write them ('{A} is right about {point}, …')."""
+        found = [(slot, p) for slot, phrases in slots.items() for p in phrases]
+        found.sort(key=lambda sp: -len(re.sub(r"\{[A-Za-z_]+\}", "", sp[1])))  # the most specific first
+        return cls(tuple((slot, _pattern(p)) for slot, p in found))
+
+    def slot_of(self, text: str) -> str | None:
+        """The slot whose phrase the text opens with, if any."""
+        return next((slot for slot, pattern in self.patterns if pattern.match(text.strip())), None)
+
+
+def _pattern(phrase: str) -> re.Pattern[str]:
+    pieces = re.split(r"\{[A-Za-z_]+\}", phrase)
+    return re.compile("[^.:;!?]+?".join(re.escape(p) for p in pieces), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -59,13 +86,21 @@ def span_frame(text: str, mask: ScenarioMask) -> tuple[str, ...] | None:
     return items
 
 
-def turn_template_frames(spans: Iterable[Span], mask: ScenarioMask) -> list[tuple[str, ...]]:
+def turn_template_frames(
+    spans: Iterable[Span], mask: ScenarioMask, families: Families = Families()
+) -> list[tuple[str, ...]]:
     """The frames of a turn's template spans, in order, each once."""
-    frames = (span_frame(s.text, mask) for s in spans if s.source == "template")
+    frames = []
+    for span in spans:
+        if span.source == "template":
+            slot = families.slot_of(span.text)
+            frames.append((f"slot {slot}",) if slot else span_frame(span.text, mask))
     return list(dict.fromkeys(f for f in frames if f is not None))
 
 
-def template_frames(spoken: Iterable[TurnSpoken], delegations: Sequence[str], mask: ScenarioMask) -> TemplateFrames:
+def template_frames(
+    spoken: Iterable[TurnSpoken], delegations: Sequence[str], mask: ScenarioMask, families: Families = Families()
+) -> TemplateFrames:
     """The figure over the delegation turns of a session's spoken-turn events, in order."""
     counts: Counter[tuple[str, ...]] = Counter()
     reusing: list[int] = []
@@ -76,7 +111,7 @@ def template_frames(spoken: Iterable[TurnSpoken], delegations: Sequence[str], ma
             continue
         turns += 1
         known = known and bool(event.spans)
-        frames = turn_template_frames(event.spans, mask)
+        frames = turn_template_frames(event.spans, mask, families)
         if any(counts[f] for f in frames):
             reusing.append(event.turn.index)
         counts.update(frames)
