@@ -39,8 +39,17 @@ def test_every_argued_turn_names_its_own_units_and_says_them(tmp_path):
             assert units[uid].text.rstrip(".").lower() in turn.text.lower(), (turn.index, uid)
 
 
+def _with_unit(unit: str, folder):
+    """The first of seeds 0-5 whose session uses the unit (who speaks next follows what was said)."""
+    for seed in range(6):
+        state = run_session(PAPERS, folder / str(seed), seed=seed)
+        if any(unit in p.units for p in state.plans):
+            return state, folder / str(seed)
+    raise AssertionError(f"no session of seeds 0-5 uses {unit}")
+
+
 def test_a_rebuttal_answers_the_unit_it_is_aimed_at_when_that_unit_was_just_used(tmp_path):
-    state = run_session(PAPERS, tmp_path)
+    state, _ = _with_unit("up-r-board", tmp_path)
     rebuttal = next(p for p in state.plans if "up-r-board" in p.units)
     answered = state.plans[rebuttal.responds_to - 1]
     assert rebuttal.move is Move.REBUT and rebuttal.engages == ("lo-board",)
@@ -89,8 +98,8 @@ def test_plans_are_the_same_for_the_same_seed(tmp_path):
 
 
 def test_every_spoken_turn_carries_spans_that_join_to_its_text(tmp_path):
-    run_session(PAPERS, tmp_path)
-    spoken = [e for e in read_events(tmp_path / "session.jsonl") if e.type == "turn_spoken"]
+    _, folder = _with_unit("up-r-board", tmp_path)
+    spoken = [e for e in read_events(folder / "session.jsonl") if e.type == "turn_spoken"]
     assert spoken
     for event in spoken:
         assert event.spans and "".join(s.text for s in event.spans) == event.turn.text
