@@ -21,6 +21,7 @@ class Move(StrEnum):
     REBUT = "rebut"  # disagrees with someone
     AGREE_EXTEND = "agree_extend"  # agrees with someone and adds to it
     CONCEDE = "concede"  # gives ground on a point, on a condition
+    DECLINE = "decline"  # says plainly it will not answer a question put to it now, then says what it can
     ASK = "ask"  # a delegation puts its own question to another, or to the room
     QUESTION = "question"  # mediator poses a question or a probe
     EDGE_CASE = "edge_case"  # mediator poses a hypothetical scenario
@@ -85,7 +86,9 @@ class TurnPlan(BaseModel):
     addressees: tuple[str, ...] = ()
     responds_to: int | None = Field(default=None, description="index of the turn answered")
     stance: Stance = Stance.NEUTRAL
-    question_id: str | None = None
+    question_id: str | None = Field(
+        default=None, description="the lesson question answered, or the id of the probe or hard case the mediator puts"
+    )
     option_id: str | None = None
     concept_id: str | None = None
     talking_point: TalkingPointRef | None = None

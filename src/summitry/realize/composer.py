@@ -27,6 +27,7 @@ from summitry.scenario.position import Unit
 from summitry.text.casing import end_sentence, lower_first
 from summitry.text.names import refer
 from summitry.text.sentences import questions_in
+from summitry.turns import Turn
 
 ATTEMPTS = 3  # wordings tried when a connecting phrase next to the material reads as speaking for another
 WORDING_TRIES = 8  # further draws of connecting phrases when several wordings of one plan are asked for
@@ -172,7 +173,11 @@ def _open(
         return say_if(w, bank, "propose", holding(scenario, mine, theirs))
     if answered is None:
         return False
+    if plan.move is Move.DECLINE:
+        return _decline(context, w, bank, answered)
     if answered.is_moderator:
+        if plan.engages and context.plans[answered.index - 1].move is Move.EDGE_CASE:
+            return say(w, bank, "answer_case")
         if plan.phase == "opening":
             return say(w, bank, "thanks", **v)
         holds = holding(scenario, mine, [], asked=questions_in(answered.text))
@@ -211,6 +216,14 @@ def _open_onto_delegation(
         point = point_of(scenario, primary) if aimed and primary is not None else v["point"]
         return say(w, bank, "rebut_point", **{**v, "point": point}) or _plain(w, bank, v)
     return _bridge(w, bank, holds, v)
+
+
+def _decline(context: SessionContext, w: Writer, bank: Bank, asking: Turn) -> bool:
+    """Say plainly that the turn does not answer the question put to it, naming the question's point
+    (its ``on``; for the mediator's question, that question), before what the speaker can say."""
+    units = unit_index(context.scenario)
+    asked = [units[u] for u in context.plans[asking.index - 1].units if u in units and units[u].kind == "question"]
+    return say(w, bank, "decline", point=asked[0].on if asked and asked[0].on else "that question")
 
 
 def _bridge(w: Writer, bank: Bank, holds: frozenset[str], v: dict[str, str]) -> bool:

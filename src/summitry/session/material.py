@@ -1,6 +1,9 @@
 """Material: which units of its position paper a delegation still has, and which move a turn makes on them.
 
-A delegation turn is a move on material. It answers a question put to the speaker, rebuts a unit
+A delegation turn is a move on material. It answers a question put to the speaker with a unit that
+answers it (one its author linked to the question, else one relevant to it: see
+:mod:`summitry.scenario.asked`) or, having none, declines that question plainly and says what it
+can; it rebuts a unit
 the addressee just used (or the option the addressee chose), concedes on a point the addressee
 raised, agrees and adds its own unit on the same point, asks its own question, proposes, or states
 a reason or an argument. Every unit is used once per session: a delegation that has said all it
@@ -17,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summitry.plan import Move, Stance, TurnPlan
+from summitry.scenario.asked import Asked, answering_units, unit_asked
 from summitry.scenario.index import aims_at, material_of, unit_index
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
@@ -89,9 +93,13 @@ def choose_move(
         return _statement(fresh, matter, rng)
     units = unit_index(scenario)
     theirs = [units[uid] for uid in target.units if uid in units]
+    asked = next((u for u in theirs if u.kind == "question" and u.to in (speaker, None)), None)
+    if asked is not None:  # a question put to the room may be left to others; one put to the speaker may not
+        reply = answer_or_decline(scenario, fresh, unit_asked(asked), rng)
+        if reply is not None and (asked.to == speaker or reply.move is Move.ANSWER):
+            return reply
     return (
-        _answer_question(fresh, theirs, speaker, rng)
-        or _rebuttal(fresh, scenario, target, theirs, stance, rng)
+        _rebuttal(fresh, scenario, target, theirs, stance, rng)
         or _concession(fresh, target, theirs, stance, rng)
         or _question(fresh, target)
         or _same_point(fresh, theirs, stance, rng, scenario.relation(speaker, target.speaker) < RIVALRY)
@@ -99,14 +107,23 @@ def choose_move(
     )
 
 
-def _answer_question(fresh: list[Unit], theirs: list[Unit], speaker: str, rng: random.Random) -> MoveChoice | None:
-    asked = next((u for u in theirs if u.kind == "question" and u.to in (speaker, None)), None)
-    if asked is None:
+def answer_for(scenario: Scenario, fresh: list[Unit], asked: Asked) -> Unit | None:
+    """The speaker's fresh unit that answers the question (linked first, then the most relevant), if any."""
+    found = answering_units(fresh, asked, [d.name for d in scenario.delegations])
+    return found[0] if found else None
+
+
+def answer_or_decline(scenario: Scenario, fresh: list[Unit], asked: Asked, rng: random.Random) -> MoveChoice | None:
+    """An answer to the question, engaging its id; or, with no unit that answers it, a plain refusal
+    to answer that point now, followed by the speaker's statement most relevant to it (the plan
+    engages nothing, so the question stays open). None when the speaker has no statement left."""
+    answer = answer_for(scenario, fresh, asked)
+    if answer is not None:
+        return MoveChoice(Move.ANSWER, (answer.id,), (asked.id,))
+    statement = best_unit([u for u in fresh if u.kind in STATEMENT_KINDS], asked.text, rng)
+    if statement is None:
         return None
-    answer = best_unit([u for u in fresh if u.kind in STATEMENT_KINDS], asked.text, rng)
-    if answer is None:
-        return None
-    return MoveChoice(Move.ANSWER, (answer.id,), (asked.id,))
+    return MoveChoice(Move.DECLINE, (statement.id,), addressee=asked.asker)
 
 
 def _rebuttal(
@@ -201,3 +218,46 @@ def reasons_for(scenario: Scenario, plans: Iterable[TurnPlan], speaker: str) -> 
     order = {q.id: i for i, q in enumerate(scenario.lesson.questions)}
     reasons = [u for u in fresh_units(scenario, plans, speaker) if u.kind == "reason"]
     return sorted(reasons, key=lambda u: order.get(u.question or "", len(order)))
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """A question put to delegations that none of them answered: its id, the turn that put it, who
+    asked, to whom, and who declined it."""
+
+    id: str
+    turn: int
+    asker: str
+    to: tuple[str, ...]
+    declined_by: tuple[str, ...] = ()
+
+
+def questions_put(plans: Iterable[TurnPlan]) -> list[OpenQuestion]:
+    """Every question a plan put to delegations: a delegation's question (an ``ask`` move: its first
+    unit, to its addressees) and the mediator's probe or hard case (its ``question_id``)."""
+    found = []
+    for plan in plans:
+        if plan.move is Move.ASK and plan.units and not plan.is_moderator:
+            found.append(OpenQuestion(plan.units[0], plan.index, plan.speaker, plan.addressees))
+        elif plan.is_moderator and plan.question_id and plan.phase in ("probe", "edge_case"):
+            found.append(OpenQuestion(plan.question_id, plan.index, plan.speaker, plan.addressees))
+    return found
+
+
+def open_questions(plans: Iterable[TurnPlan]) -> list[OpenQuestion]:
+    """The questions put so far that no later plan answered, in the order they were put.
+
+    A question is answered when a later plan of one of its addressees names its id in ``engages``
+    (an answer from linked or relevant material); a plan that declines it (``Move.DECLINE``,
+    ``responds_to`` the asking turn) leaves it open and is listed in ``declined_by``. The mediator's
+    synthesis names these, so that a question dodged is said to be open rather than passed over.
+    """
+    plans = list(plans)
+    still: list[OpenQuestion] = []
+    for asked in questions_put(plans):
+        later = [p for p in plans if p.index > asked.turn and p.speaker in asked.to]
+        if any(asked.id in p.engages for p in later):
+            continue
+        declined = tuple(p.speaker for p in later if p.move is Move.DECLINE and p.responds_to == asked.turn)
+        still.append(OpenQuestion(asked.id, asked.turn, asked.asker, asked.to, declined))
+    return still
