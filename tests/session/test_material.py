@@ -9,7 +9,9 @@ from summitry.plan import Move
 from summitry.realize.base import Realization
 from summitry.realize.composer import Composer
 from summitry.scenario import load_scenario
+from summitry.scenario.asked import unit_asked
 from summitry.scenario.index import unit_index
+from summitry.session.material import answer_for, fresh_units
 from summitry.session.log import read_events
 
 from .helpers import DATA, run_session
@@ -57,12 +59,19 @@ def test_a_concession_carries_its_condition(tmp_path):
 
 def test_a_question_put_to_a_delegation_is_answered_by_it(tmp_path):
     answered = 0
+    units = load_scenario(PAPERS).units()
     for seed in range(6):
         state = run_session(PAPERS, tmp_path / str(seed), seed=seed)
         for plan in state.plans:
             if plan.responds_to and "up-q" in state.plans[plan.responds_to - 1].units and plan.speaker == "Lowby":
-                assert plan.move is Move.ANSWER and plan.engages == ("up-q",)
-                answered += 1
+                # an answer names the question; a refusal only where nothing fresh answers it
+                before = tuple(state.plans[: plan.index - 1])
+                fresh = fresh_units(state.scenario, before, "Lowby")
+                if plan.move is Move.DECLINE:
+                    assert plan.engages == () and answer_for(state.scenario, fresh, unit_asked(units["up-q"])) is None
+                else:
+                    assert plan.move is Move.ANSWER and plan.engages == ("up-q",)
+                    answered += 1
     assert answered
 
 
