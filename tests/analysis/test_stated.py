@@ -310,7 +310,9 @@ def test_the_engines_mediator_is_read_back(tmp_path, name: str) -> None:
 def test_a_statement_is_compared_with_what_was_said_before_it(tmp_path) -> None:
     """A claim made before the turns that would back it is not backed by them."""
     scenario = load_scenario("nile-basin")
-    state = composer_session(scenario, tmp_path)
+    # the first of seeds 0-2 whose session claims common ground
+    sessions = (composer_session(scenario, tmp_path / str(seed), seed) for seed in range(3))
+    state = next(s for s in sessions if any(p.common_ground for p in s.plans))
     note = next(p for p in state.plans if p.common_ground).common_ground[0]
     a, b = note.pair
     early = Turn(index=1, speaker=scenario.moderator.name,

@@ -72,7 +72,7 @@ def test_a_long_agenda_makes_material_thin() -> None:
     found = messages(build(data))
     egypt = next(m for m in found if m.startswith("Egypt: "))
     assert egypt == (
-        "Egypt: 6 arguments and 19 units in all for about 20 turns; add arguments or rebuttals (about 21 units in all)"
+        "Egypt: 7 arguments and 20 units in all for about 20 turns; add arguments or rebuttals (about 21 units in all)"
     )
 
 

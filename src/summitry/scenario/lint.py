@@ -154,7 +154,7 @@ def unanswered(scenario: Scenario) -> list[LintWarning]:
             continue
         link = ANY_EDGE_CASE if asked.to is None else asked.id if asked.asker in names else ANY_PROBE
         what = (
-            f"{asked.asker}'s question {asked.id}" if asked.asker in names
+            f"{_possessive(asked.asker)} question {asked.id}" if asked.asker in names
             else f"the mediator's {'probe' if asked.to else 'hard case'} {asked.id} (\"{_short(questions_in(asked.text))}\")"
         )
         found.append(
@@ -248,6 +248,10 @@ def _rebuttals(d: Delegation, rebuttals: list[Unit]) -> Iterator[LintWarning]:
             "no rebuttal aims at anyone",
             "add `against: {unit: ID}` naming another delegation's unit, or `against: {delegation: NAME}`",
         )
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _short(text: str, limit: int = 60) -> str:
