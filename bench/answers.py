@@ -30,8 +30,16 @@ from pathlib import Path
 from summitry import run_session
 from summitry.plan import Move, TurnPlan
 from summitry.scenario import load_scenario
+from summitry.scenario.asked import (
+    Asked,
+    answering_units,
+    asked_in,
+    edge_case_asked,
+    probe_asked,
+    relevance,
+    unit_asked,
+)
 from summitry.scenario.bundled import bundled_names, bundled_path
-from summitry.scenario.asked import Asked, answering_units, asked_in, edge_case_asked, probe_asked, relevance, unit_asked
 from summitry.scenario.index import material_of, unit_index
 from summitry.scenario.model import EdgeCase, Scenario
 from summitry.session.log import read_state
@@ -49,7 +57,8 @@ def classify(scenario: Scenario, plans: list[TurnPlan]) -> Counter[tuple[str, st
     found: Counter[tuple[str, str]] = Counter()
 
     def answers(reply: TurnPlan, asked: Asked) -> bool:
-        return bool(set(reply.units) & {u.id for u in answering_units(material_of(scenario, reply.speaker), asked, names)})
+        answering = answering_units(material_of(scenario, reply.speaker), asked, names)
+        return bool(set(reply.units) & {u.id for u in answering})
 
     def judge(reply: TurnPlan | None, asked: Asked) -> str:
         if reply is None:

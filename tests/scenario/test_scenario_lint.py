@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from summitry.scenario import bundled_names, load_scenario, load_scenario_text
-from summitry.scenario.lint import unanswered, expected_turns, lint, shared_points
+from summitry.scenario.lint import expected_turns, lint, shared_points, unanswered
 from summitry.scenario.model import Scenario
 from summitry.scenario.yaml_source import ScenarioLoader
 

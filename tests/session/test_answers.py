@@ -25,7 +25,9 @@ def with_link(scenario: Scenario, delegation: str, field: str, uid: str, link: s
     d = scenario.delegation(delegation)
     items = [u.model_copy(update={"answers": [link]}) if u.id == uid else u for u in getattr(d.position, field)]
     paper = d.position.model_copy(update={field: items})
-    delegations = [x.model_copy(update={"position": paper}) if x.name == delegation else x for x in scenario.delegations]
+    delegations = [
+        x.model_copy(update={"position": paper}) if x.name == delegation else x for x in scenario.delegations
+    ]
     return scenario.model_copy(update={"delegations": delegations})
 
 

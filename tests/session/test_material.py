@@ -11,8 +11,8 @@ from summitry.realize.composer import Composer
 from summitry.scenario import load_scenario
 from summitry.scenario.asked import unit_asked
 from summitry.scenario.index import unit_index
-from summitry.session.material import answer_for, fresh_units
 from summitry.session.log import read_events
+from summitry.session.material import answer_for, fresh_units
 
 from .helpers import DATA, run_session
 

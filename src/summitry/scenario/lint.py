@@ -153,15 +153,17 @@ def unanswered(scenario: Scenario) -> list[LintWarning]:
         if any(answering_units(material_of(scenario, n), asked, names) for n in whom):
             continue
         link = ANY_EDGE_CASE if asked.to is None else asked.id if asked.asker in names else ANY_PROBE
+        kind = "probe" if asked.to else "hard case"
         what = (
             f"{_possessive(asked.asker)} question {asked.id}" if asked.asker in names
-            else f"the mediator's {'probe' if asked.to else 'hard case'} {asked.id} (\"{_short(questions_in(asked.text))}\")"
+            else f"the mediator's {kind} {asked.id} (\"{_short(questions_in(asked.text))}\")"
         )
         found.append(
             LintWarning(
                 asked.to if asked.to else None,
                 f"nothing answers {what}" + ("" if asked.to else " in any delegation's material"),
-                f"add a unit with `answers: [{link}]`" + ("" if asked.to else " to the delegations that would answer it"),
+                f"add a unit with `answers: [{link}]`"
+                + ("" if asked.to else " to the delegations that would answer it"),
             )
         )
     return found

@@ -364,8 +364,8 @@ def _check_material(scenario: Scenario, names: list[str], questions: dict[str, L
         for link in unit.answers:  # another delegation's question, or a probe or hard case of the agenda
             if link not in linkable and asked_by.get(link, d.name) == d.name:
                 raise LocatedValueError(
-                    f"unit '{unit.id}' of '{d.name}' answers '{link}', which is not another delegation's question; write "
-                    "a question unit's id, 'probe', 'edge_case', or the id of a probe or hard case of the agenda",
+                    f"unit '{unit.id}' of '{d.name}' answers '{link}', which is not another delegation's question; "
+                    "write a question unit's id, 'probe', 'edge_case', or the id of a probe or hard case of the agenda",
                     (*at, "answers"),
                 )
         aimed = _target(unit, "unit")

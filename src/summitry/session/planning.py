@@ -15,11 +15,11 @@ from functools import cached_property
 from typing import Any
 
 from summitry.plan import Move, Stance, TalkingPointRef, TurnPlan
+from summitry.scenario.asked import Asked
 from summitry.scenario.index import material_of, unit_index
 from summitry.scenario.model import Concept, Scenario
 from summitry.scenario.position import Unit
 from summitry.scenario.touch import touched_units
-from summitry.scenario.asked import Asked
 from summitry.session.material import answer_or_decline, choose_move, fresh_units
 from summitry.session.turn_taking import Floor, choose_addressee, named_in, stance_toward
 from summitry.text.overlap import overlap
@@ -210,7 +210,9 @@ def question_waiting(ctx: PlanContext, speaker: str, pairs: list[tuple[Turn, Tur
     answered = {uid for p in ctx.plans if p.speaker == speaker for uid in p.engages}
     declined = {p.responds_to for p in ctx.plans if p.speaker == speaker and p.move is Move.DECLINE}
     for turn, plan in reversed(pairs):
-        if turn.index not in declined and any(units[u].kind == "question" and units[u].to == speaker and u not in answered for u in plan.units):
+        if turn.index in declined:
+            continue
+        if any(units[u].kind == "question" and units[u].to == speaker and u not in answered for u in plan.units):
             return turn
     return None
 
