@@ -83,14 +83,19 @@ def choose_move(
     matter: str,
     stance: Stance,
     rng: random.Random,
+    askable: frozenset[str] | None = None,
 ) -> MoveChoice | None:
-    """The move the speaker makes on its material toward the target turn, or None when it has none left."""
+    """The move the speaker makes on its material toward the target turn, or None when it has none left.
+
+    ``askable``: the delegations that can still take the floor to answer a question (all, when None);
+    the speaker puts no question to one that cannot."""
     fresh = fresh_units(scenario, plans, speaker)
     if not fresh:
         return None
     names = {d.name for d in scenario.delegations}
+    askable = frozenset(names) if askable is None else askable
     if target is None or target.speaker not in names:
-        return _statement(fresh, matter, rng)
+        return _statement(fresh, matter, rng, askable=askable)
     units = unit_index(scenario)
     theirs = [units[uid] for uid in target.units if uid in units]
     asked = next((u for u in theirs if u.kind == "question" and u.to in (speaker, None)), None)
@@ -101,9 +106,9 @@ def choose_move(
     return (
         _rebuttal(fresh, scenario, target, theirs, stance, rng)
         or _concession(fresh, target, theirs, stance, rng)
-        or _question(fresh, target)
+        or (_question(fresh, target) if target.speaker in askable else None)
         or _same_point(fresh, theirs, stance, rng, scenario.relation(speaker, target.speaker) < RIVALRY)
-        or _statement(fresh, f"{matter} {' '.join(u.text for u in theirs)}", rng, theirs)
+        or _statement(fresh, f"{matter} {' '.join(u.text for u in theirs)}", rng, theirs, askable)
     )
 
 
@@ -188,12 +193,14 @@ def _statement(
     matter: str,
     rng: random.Random,
     theirs: list[Unit] | None = None,
+    askable: frozenset[str] = frozenset(),
 ) -> MoveChoice | None:
     """A unit of the speaker's most relevant to the matter, said in answer to the addressee's turn
-    without claiming to be on its point; a question of its own when nothing else is left."""
+    without claiming to be on its point; a question of its own, to one who can still answer it, when
+    nothing else is left."""
     unit = best_unit([u for u in fresh if u.kind in STATEMENT_KINDS], matter, rng)
     if unit is None:
-        question = next((u for u in fresh if u.kind == "question"), None)
+        question = next((u for u in fresh if u.kind == "question" and (u.to is None or u.to in askable)), None)
         if question is None:
             return None
         return MoveChoice(Move.ASK, (question.id,), addressee=question.to)

@@ -140,7 +140,7 @@ def delegation_turn(
         target = ctx.turns[-1]
     target_plan = said_by(ctx, target) if target else None
     stance = fields.pop("stance", None) or _stance(ctx, speaker, target)
-    choice = choose_move(ctx.scenario, ctx.plans, speaker, target_plan, matter, stance, ctx.rng)
+    choice = choose_move(ctx.scenario, ctx.plans, speaker, target_plan, matter, stance, ctx.rng, askable(ctx, speaker))
     if choice is None:
         return None
     units = unit_index(ctx.scenario)
@@ -164,6 +164,15 @@ def delegation_turn(
         prompt=matter or None,
         **fields,
     )
+
+
+def askable(ctx: PlanContext, speaker: str) -> frozenset[str]:
+    """The delegations that can still take the floor in this phase to answer the speaker's question:
+    anyone in free crosstalk; elsewhere (one turn each) those who have not spoken in the phase yet."""
+    others = {n for n in ctx.names if n != speaker}
+    if ctx.phase == "crosstalk":
+        return frozenset(others)
+    return frozenset(n for n in others if not ctx.spoke_in_phase(n))
 
 
 def reply_to_mediator(

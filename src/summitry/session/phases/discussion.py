@@ -57,9 +57,13 @@ def plan_probe(ctx: PlanContext) -> TurnPlan | None:
 
 
 def plan_crosstalk(ctx: PlanContext) -> TurnPlan | None:
-    """Free exchanges: the floor goes to whoever has the best claim to it."""
+    """Free exchanges: the floor goes to whoever has the best claim to it. A question put in the last
+    of the turns asked for gets one more turn, its addressee's (to answer or decline it)."""
     if len(ctx.phase_plans) >= ctx.item.turns:
-        return None
+        last = ctx.phase_plans[-1]
+        if len(ctx.phase_plans) > ctx.item.turns or last.move is not Move.ASK or len(last.addressees) != 1:
+            return None
+        return delegation_turn(ctx, last.addressees[0], Move.ANSWER, ctx.phase_turns[-1].text, recent=1)
     floor = ctx.floor()
     candidates = [n for n in ctx.names if n != floor.last_speaker]
     return _respond(ctx, floor.last_text, candidates, 3)
