@@ -212,12 +212,12 @@ def _statement(
     return MoveChoice(Move.ANSWER, (unit.id,), engaged)
 
 
-def proposal_for(fresh: list[Unit], matter: str, rng: random.Random) -> Unit:
+def proposal_for(fresh: list[Unit], matter: str, rng: random.Random) -> Unit | None:
     """What a delegation puts on the table when it proposes a shift of focus: its proposal most
-    relevant to the focus, else the statement that speaks to it best. ``fresh`` must not be empty."""
+    relevant to the focus, else the statement that speaks to it best; None when it has only
+    questions left (a question is not a proposal)."""
     proposals = [u for u in fresh if u.kind == "proposal"]
-    unit = best_unit(proposals, matter, rng) or best_unit([u for u in fresh if u.kind in STATEMENT_KINDS], matter, rng)
-    return unit or fresh[0]
+    return best_unit(proposals, matter, rng) or best_unit([u for u in fresh if u.kind in STATEMENT_KINDS], matter, rng)
 
 
 def reasons_for(scenario: Scenario, plans: Iterable[TurnPlan], speaker: str) -> list[Unit]:

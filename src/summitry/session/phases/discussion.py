@@ -115,9 +115,9 @@ def plan_reframe(ctx: PlanContext) -> TurnPlan | None:
     """A delegation proposes a shift of focus; the mediator takes it up; others respond."""
     item, step = ctx.item, len(ctx.phase_plans)
     if step == 0:
-        if not has_material(ctx.scenario, ctx.plans, item.by):
-            return None
         unit = proposal_for(fresh_units(ctx.scenario, ctx.plans, item.by), item.focus or "", ctx.rng)
+        if unit is None:
+            return None  # nothing left to propose from: the mediator moves on
         return ctx.plan(
             item.by,
             Move.PROPOSE,
