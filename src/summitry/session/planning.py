@@ -168,8 +168,9 @@ def delegation_turn(
 
 def askable(ctx: PlanContext, speaker: str) -> frozenset[str]:
     """The delegations that can still take the floor in this phase to answer the speaker's question:
-    anyone in free crosstalk; elsewhere (one turn each) those who have not spoken in the phase yet."""
-    others = {n for n in ctx.names if n != speaker}
+    those with material left; in free crosstalk any of them, elsewhere (one turn each) those who have
+    not spoken in the phase yet."""
+    others = {n for n in ctx.names if n != speaker and fresh_units(ctx.scenario, ctx.plans, n)}
     if ctx.phase == "crosstalk":
         return frozenset(others)
     return frozenset(n for n in others if not ctx.spoke_in_phase(n))
