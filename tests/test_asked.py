@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from summitry.asked import put_questions, unanswered_questions
 from summitry.plan import Move, TurnPlan
+from summitry.session.phases.rounds import open_question
 
 
 def _plan(index: int, speaker: str, move: Move = Move.ANSWER, **fields) -> TurnPlan:
@@ -27,3 +28,11 @@ def test_a_question_to_the_room_or_an_answer_before_the_question_does_not_count(
     assert unanswered_questions((room,)) == []
     to_lowby = _plan(2, "Upton", Move.ASK, addressees=("Lowby",), units=("up-q",))
     assert [q.asker for q in unanswered_questions((early, to_lowby))] == ["Upton"]
+
+
+def test_the_synthesis_names_a_question_its_addressee_let_pass_before_one_just_asked():
+    from_upton = _plan(1, "Upton", Move.ASK, addressees=("Lowby",), units=("up-q",))
+    lowby_speaks = _plan(2, "Lowby", units=("lo-rl",))
+    from_midmere = _plan(3, "Midmere", Move.ASK, addressees=("Upton",), units=("mi-q",))
+    assert [q.unit for q in open_question((from_upton, lowby_speaks, from_midmere))] == ["up-q"]
+    assert [q.unit for q in open_question((from_upton, from_midmere))] == ["mi-q"]

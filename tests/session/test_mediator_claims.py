@@ -16,6 +16,7 @@ from summitry.realize.reported import quotable
 from summitry.scenario import load_scenario
 from summitry.scenario.index import unit_index, unit_point
 from summitry.session.phases.common_ground import reply_on_common_ground
+from summitry.session.phases.rounds import open_question
 from summitry.session.planning import PlanContext
 from summitry.session.state import SessionState
 from summitry.text.words import STOPWORDS, words
@@ -116,7 +117,9 @@ def test_the_synthesis_names_a_question_left_unanswered(sessions: list[SessionSt
         if not still_open:
             assert not any(unit_index(state.scenario)[u].kind == "question" for u in plan.engages)
             continue
-        question = unit_index(state.scenario)[still_open[-1].unit]
+        named_open = open_question(tuple(state.plans[: plan.index - 1]))
+        assert named_open and named_open[0] in still_open
+        question = unit_index(state.scenario)[named_open[0].unit]
         assert question.id in plan.engages
         assert question.owner in text and (question.to or "") in text, text
         named += 1

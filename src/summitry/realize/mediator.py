@@ -20,7 +20,7 @@ from summitry.realize.base import SessionContext
 from summitry.realize.grammar import continuing, join, number_words, quoted
 from summitry.realize.reported import quotable, report
 from summitry.realize.topic import topic_phrase
-from summitry.realize.writer import Writer
+from summitry.realize.writer import Writer, fill
 from summitry.scenario.index import unit_index
 from summitry.scenario.position import Unit
 from summitry.text.casing import end_sentence, lower_first, mid_sentence
@@ -51,8 +51,17 @@ def compose_mediator(plan: TurnPlan, context: SessionContext, w: Writer) -> None
         _say(w, bank, "thanks", names=join([refer(n) for n in plan.addressees]))
 
 
-def _say(w: Writer, bank: Bank, slot: str, **values: str) -> bool:
+def _say(w: Writer, bank: Bank, slot: str, avoid: set[str] | None = None, **values: str) -> bool:
+    """Say one of the slot's phrases whose placeholders all have a value; with ``avoid``, one not
+    yet used in this turn while there is one (the phrases used are added to it)."""
     usable = [p for p in bank[slot] if all(values.get(f[:1].lower() + f[1:]) for f in placeholders(p))]
+    if avoid is not None:
+        usable = [p for p in usable if p not in avoid] or usable
+        text = w.choose(usable, **values)
+        if text is None or not w.add(text):
+            return False
+        avoid.update(p for p in usable if fill(p, **values) == text)
+        return True
     return w.add_choice(usable, **values)
 
 
@@ -167,23 +176,27 @@ def _summarize(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank) -
     positions = [u for u in taken if u.kind != "question"]
     if positions:
         _say(w, bank, "synthesis_intro")
+        frames: set[str] = set()
         for unit in positions:
-            _position(unit, w, bank)
+            _position(unit, w, bank, frames)
     for question in [u for u in taken if u.kind == "question"][:1]:
         _open_question(question, w, bank)
     if positions:
         _say(w, bank, "synthesis_close")
 
 
-def _position(unit: Unit, w: Writer, bank: Bank) -> None:
-    """One delegation's position: what it offers or refuses reported, anything else quoted."""
+def _position(unit: Unit, w: Writer, bank: Bank, frames: set[str]) -> None:
+    """One delegation's position: what it offers or refuses reported, anything else quoted; in a
+    frame not yet used in this synthesis while one is left."""
     who, point = refer(unit.owner), unit.on if unit.kind != "reason" else ""
     offer = report(unit.claim or unit.text) if unit.kind in REPORTED_KINDS else None
-    if offer is not None and _say(w, bank, "position_reported", who=who, point=point or "", content=offer.said(past=True)):
+    content = offer.said(past=True) if offer is not None else ""
+    if offer is not None and _say(w, bank, "position_reported", frames, who=who, point=point or "", content=content):
         return
     gist = quoted(quotable(unit.claim or unit.text))
     slot = f"position_{unit.kind}" if f"position_{unit.kind}" in bank.slots else "position_argument"
-    _say(w, bank, slot, who=who, point=point or "", gist=gist) or _say(w, bank, "position_any", who=who, gist=gist)
+    if not _say(w, bank, slot, frames, who=who, point=point or "", gist=gist):
+        _say(w, bank, "position_any", frames, who=who, gist=gist)
 
 
 def _open_question(question: Unit, w: Writer, bank: Bank) -> None:

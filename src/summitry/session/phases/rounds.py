@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from summitry.asked import unanswered_questions
+from summitry.asked import PutQuestion, unanswered_questions
 from summitry.plan import Explanation, Move, TurnPlan
 from summitry.scenario.model import Fact
 from summitry.session.accord import positions_taken
@@ -97,6 +97,14 @@ def plan_smartest_questions(ctx: PlanContext) -> TurnPlan | None:
     return _question_round(ctx, SMART_PROMPT, Move.SMART_QUESTION)
 
 
+def open_question(plans: tuple[TurnPlan, ...]) -> list[PutQuestion]:
+    """The question the synthesis names as open: the latest one its addressee let pass (it spoke
+    afterwards without taking it up), else the latest one left unanswered; none when all were answered."""
+    still_open = unanswered_questions(plans)
+    passed = [q for q in still_open if any(p.speaker == q.addressee and p.index > q.index for p in plans)]
+    return (passed or still_open)[-1:]
+
+
 def plan_synthesis(ctx: PlanContext) -> TurnPlan | None:
     """The mediator poses a deeper question; each delegation with something left reflects; the
     mediator then names the positions that were taken, and a question put to a delegation that it
@@ -112,7 +120,7 @@ def plan_synthesis(ctx: PlanContext) -> TurnPlan | None:
         if plan is not None:
             return plan
         waiting.remove(speaker)
-    still_open = unanswered_questions(ctx.plans)[-1:]  # the latest question left unanswered, if any
+    still_open = open_question(ctx.plans)
     return ctx.plan(
         ctx.moderator,
         Move.SUMMARIZE,
