@@ -9,6 +9,9 @@ from summitry.realize.reported import QUOTE_WORDS, quotable, report
 from summitry.scenario import bundled_names, load_scenario
 from summitry.scenario.index import unit_index
 
+CONJUNCTIONS = ("because", "so", "but", "whereas", "although", "though", "while", "unless", "since", "until", "even",
+                "or", "rather", "-", "\u2014", "\u2013")
+
 
 def test_a_long_sentence_is_cut_at_a_clause_boundary_and_a_short_one_kept_whole():
     long = ("We want an international body because orbit is used by all, and traffic cannot be managed by "
@@ -28,9 +31,7 @@ def test_every_quote_of_a_bundled_unit_is_a_leading_clause_of_its_first_sentence
         assert unit.text.startswith(quote) and "…" not in quote
         rest = unit.text[len(quote):]
         cut_at_boundary = rest[:1] in ("", ".", "?", "!", ",", ";", ":", " ") and (
-            not rest.startswith(" ") or rest.split()[0].strip(",;:") in ("because", "so", "but", "whereas", "although", "though",
-                                                             "while", "unless", "since", "until", "even", "or",
-                                                             "rather", "-", "\u2014", "\u2013")
+            not rest.startswith(" ") or rest.split()[0].strip(",;:") in CONJUNCTIONS
         )
         assert cut_at_boundary, f"{quote!r} stops mid-phrase in {unit.text!r}"
         assert len(quote.split()) <= QUOTE_WORDS or quote.count(".") == 0

@@ -154,7 +154,8 @@ def test_corrections_come_two_or_three_to_a_turn_and_a_pasted_claim_is_not_capit
 def test_a_delegation_with_only_a_rebuttal_of_its_partner_left_does_not_reply(tmp_path):
     scenario = load_scenario(str(Path(__file__).parent / "data" / "papers.yaml"))
     item = next(i for i in scenario.agenda if i.phase == "common_ground")
-    said = (TurnPlan(index=1, phase="crosstalk", phase_index=2, speaker="Lowby", move=Move.ANSWER, units=("lo-board",)),)
+    lowby = TurnPlan(index=1, phase="crosstalk", phase_index=2, speaker="Lowby", move=Move.ANSWER, units=("lo-board",))
+    said = (lowby,)
     ctx = PlanContext(scenario, item, 5, (), said, 0)
     note = CommonGroundNote(pair=("Upton", "Lowby"), theme="joint board", on="joint board", units=("lo-board",))
     assert reply_on_common_ground(ctx, note, "Upton") is None  # its only unit on the point rebuts Lowby
