@@ -138,13 +138,12 @@ def _explain(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank) -> 
     a turn that hands the floor back to the mediator (``next_speaker``) leaves the rest for the next;
     with none voiced, offer one fact as a fact."""
     explanations = plan.explanations
-    plan_continues = plan.next_speaker == plan.speaker
     if not explanations:
         fact = next((f for f in context.scenario.lesson.facts if w.is_new(f.correction)), None)
         if fact is not None:
             _say(w, bank, "no_misconception", fact=end_sentence(fact.correction))
         return
-    earlier = [p for p in context.plans if p.move is Move.EXPLAIN and p.phase_index == _phase_index(context)]
+    earlier = [p for p in context.plans if p.move is Move.EXPLAIN and p.phase_index == plan.phase_index]
     _say(w, bank, "explain_more" if earlier else "explain_intro", count=number_words(len(explanations)))
     corpus = context.scenario.model_dump_json(exclude={"title"})  # a title capitalises common words
     for item in explanations:
@@ -152,7 +151,7 @@ def _explain(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank) -> 
         claim = _mid_sentence(item.claim.strip().rstrip(".?!"), corpus, w.proper)
         _say(w, bank, "explain_item", who=who, claim=claim)
         w.add(end_sentence(item.correction), source="scenario")
-    if plan_continues is False:
+    if plan.next_speaker != plan.speaker:  # the last of the corrections
         _say(w, bank, "explain_close")
 
 
@@ -161,10 +160,6 @@ def _mid_sentence(claim: str, corpus: str, proper: frozenset[str]) -> str:
     scenario capitalises mid-sentence and never writes in lower case)."""
     lowered = mid_sentence(claim, corpus)
     return lowered if lowered != claim else continuing(claim, proper)
-
-
-def _phase_index(context: SessionContext) -> int:
-    return context.plans[-1].phase_index if context.plans else 0
 
 
 def _summarize(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank) -> None:
