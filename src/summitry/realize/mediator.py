@@ -80,7 +80,8 @@ def _question(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank, to
     else:
         _comment_on_last(context, w, bank)
         if plan.addressees and plan.prompt:
-            w.add(f"{refer(plan.addressees[0])}, {continuing(plan.prompt.strip(), w.proper)}", source="scenario")
+            # someone addressed is named without an article: "United States, …"
+            w.add(f"{plan.addressees[0]}, {continuing(plan.prompt.strip(), w.proper)}", source="scenario")
         elif plan.prompt:
             w.add(plan.prompt, source="scenario")
 
