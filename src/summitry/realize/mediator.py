@@ -25,9 +25,11 @@ from summitry.scenario.index import unit_index
 from summitry.scenario.position import Unit
 from summitry.text.casing import end_sentence, lower_first, mid_sentence
 from summitry.text.names import refer
+from summitry.text.overlap import overlap
 
 __all__ = ["compose_mediator"]
 
+SAME_WORDS = 0.5  # content-word overlap at which a focus restates the proposal (a guess: half its words)
 REPORTED_KINDS = frozenset({"proposal", "concession", "red_line"})  # units that say what a delegation offers or refuses
 
 
@@ -101,10 +103,10 @@ def _take_up(plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank) -> 
             said = _say(w, bank, "take_up_quoted", by=by, point=proposal.on or "", gist=quoted(quotable(proposal.text)))
     if not said:
         _say(w, bank, "take_up", by=by)
-    if plan.prompt:
-        _say(w, bank, "take_up_focus", focus=lower_first(plan.prompt.rstrip(".?!")))
-    else:
-        _say(w, bank, "take_up_ask")
+    focus = lower_first((plan.prompt or "").rstrip(".?!"))
+    restated = proposal is not None and overlap(focus, proposal.text) >= SAME_WORDS
+    if not (focus and not restated and _say(w, bank, "take_up_focus", focus=focus)):
+        _say(w, bank, "take_up_ask")  # a focus the proposal already said is not said again
 
 
 def _comment_on_last(context: SessionContext, w: Writer, bank: Bank) -> None:
