@@ -8,6 +8,7 @@ into words. Plans are recorded in the event log, so analysis and guided generati
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -61,12 +62,19 @@ class Explanation(BaseModel):
 
 
 class CommonGroundNote(BaseModel):
-    """A pair of rivals that stood on the same side of one point, and what shows it."""
+    """A pair of rivals that stood on the same side of one point, and what shows it.
+
+    ``engaged``: one took up the other's unit on the point and neither rebutted the other (common
+    ground); ``same_answer``: both gave the same answer to a lesson question without taking each
+    other up on it (a shared choice, which the mediator names as such, never as common ground).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     pair: tuple[str, str]
     theme: str
+    on: str = Field(default="", description="the point as the engine reads it: a unit's on, or a question's id")
+    basis: Literal["engaged", "same_answer"] = "engaged"
     sentence: str = Field(default="", description="the finding in words, when an analysis wrote it")
     turns: tuple[int, ...] = ()
     units: tuple[str, ...] = Field(default=(), description="the units of both delegations the finding rests on")

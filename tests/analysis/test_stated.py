@@ -295,7 +295,8 @@ def test_the_seeds_statements_are_checked(embedder: str) -> None:
 def test_the_engines_mediator_is_read_back(tmp_path, name: str) -> None:
     scenario = load_scenario(name)
     state = composer_session(scenario, tmp_path)
-    notes = next(p for p in state.plans if p.phase == "common_ground").common_ground
+    found = next(p for p in state.plans if p.phase == "common_ground").common_ground
+    notes = [n for n in found if n.basis == "engaged"]  # a shared lesson answer is named, not claimed as ground
     transcript = Transcript(title=scenario.title, turns=state.turns, moderator=scenario.moderator.name)
     report = analyze(transcript, scenario, embedder="lexical")
     stated = report.stated_common_ground
