@@ -10,7 +10,7 @@ is its first later turn that responds to the asking turn (for a hard case: every
 that phase). The reply
 
 - *answers* when one of its units answers the question (linked to it, or relevant to it:
-  :func:`summitry.scenario.asked.answering_units`, the same test the engine uses);
+  :func:`summitry.scenario.answers.answering_units`, the same test the engine uses);
 - *declines* when its move is ``decline`` (it says plainly it will not answer);
 - *dodges* otherwise: it says something else without saying that it does not answer;
 
@@ -30,7 +30,7 @@ from pathlib import Path
 from summitry import run_session
 from summitry.plan import Move, TurnPlan
 from summitry.scenario import load_scenario
-from summitry.scenario.asked import (
+from summitry.scenario.answers import (
     Asked,
     answering_units,
     asked_in,

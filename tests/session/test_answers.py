@@ -7,12 +7,13 @@ import random
 
 import pytest
 
+from summitry.asked import open_questions
 from summitry.plan import Move, TurnPlan
 from summitry.scenario import load_scenario
-from summitry.scenario.asked import MIN_RELEVANCE, relevance, unit_asked
+from summitry.scenario.answers import MIN_RELEVANCE, relevance, unit_asked
 from summitry.scenario.index import unit_index
 from summitry.scenario.model import Scenario
-from summitry.session.material import answer_or_decline, open_questions
+from summitry.session.material import answer_or_decline
 
 from .helpers import DATA, run_session
 

@@ -9,7 +9,7 @@ from summitry.plan import Move
 from summitry.realize.base import Realization
 from summitry.realize.composer import Composer
 from summitry.scenario import load_scenario
-from summitry.scenario.asked import unit_asked
+from summitry.scenario.answers import unit_asked
 from summitry.scenario.index import unit_index
 from summitry.session.log import read_events
 from summitry.session.material import answer_for, fresh_units

@@ -20,7 +20,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from summitry.scenario.asked import ANY_EDGE_CASE, ANY_PROBE, answering_units, asked_in
+from summitry.scenario.answers import ANY_EDGE_CASE, ANY_PROBE, answering_units, asked_in
 from summitry.scenario.index import material_of
 from summitry.scenario.model import (
     CommonGround,
@@ -143,7 +143,7 @@ def lint(scenario: Scenario) -> list[LintWarning]:
 
 def unanswered(scenario: Scenario) -> list[LintWarning]:
     """A warning for each question put to a delegation that nothing of its material answers (no unit
-    linked to it, none relevant to it: :mod:`summitry.scenario.asked`), and for each hard case that no
+    linked to it, none relevant to it: :mod:`summitry.scenario.answers`), and for each hard case that no
     delegation can answer. In a session the addressee declines such a question, and a hard case
     nobody can answer is not put."""
     names = [d.name for d in scenario.delegations]

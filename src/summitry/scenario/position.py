@@ -167,7 +167,7 @@ class Unit:
     ``on`` the point it is about (for a reason, the question's id); ``target`` what a rebuttal
     answers (``option:q.o``, ``unit:ID`` or ``delegation:NAME``); ``to`` whom a question or a
     concession is put to; ``answers`` what its author says it answers (a question unit's id,
-    ``probe``, ``edge_case`` or an agenda item's id; see :mod:`summitry.scenario.asked`).
+    ``probe``, ``edge_case`` or an agenda item's id; see :mod:`summitry.scenario.answers`).
     """
 
     id: str

@@ -2,7 +2,7 @@
 
 A delegation turn is a move on material. It answers a question put to the speaker with a unit that
 answers it (one its author linked to the question, else one relevant to it: see
-:mod:`summitry.scenario.asked`) or, having none, declines that question plainly and says what it
+:mod:`summitry.scenario.answers`) or, having none, declines that question plainly and says what it
 can; it rebuts a unit
 the addressee just used (or the option the addressee chose), concedes on a point the addressee
 raised, agrees and adds its own unit on the same point, asks its own question, proposes, or states
@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summitry.plan import Move, Stance, TurnPlan
-from summitry.scenario.asked import Asked, answering_units, unit_asked
+from summitry.scenario.answers import Asked, answering_units, unit_asked
 from summitry.scenario.index import aims_at, material_of, unit_index
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
@@ -226,45 +226,3 @@ def reasons_for(scenario: Scenario, plans: Iterable[TurnPlan], speaker: str) -> 
     reasons = [u for u in fresh_units(scenario, plans, speaker) if u.kind == "reason"]
     return sorted(reasons, key=lambda u: order.get(u.question or "", len(order)))
 
-
-@dataclass(frozen=True)
-class OpenQuestion:
-    """A question put to delegations that none of them answered: its id, the turn that put it, who
-    asked, to whom, and who declined it."""
-
-    id: str
-    turn: int
-    asker: str
-    to: tuple[str, ...]
-    declined_by: tuple[str, ...] = ()
-
-
-def questions_put(plans: Iterable[TurnPlan]) -> list[OpenQuestion]:
-    """Every question a plan put to delegations: a delegation's question (an ``ask`` move: its first
-    unit, to its addressees) and the mediator's probe or hard case (its ``question_id``)."""
-    found = []
-    for plan in plans:
-        if plan.move is Move.ASK and plan.units and not plan.is_moderator:
-            found.append(OpenQuestion(plan.units[0], plan.index, plan.speaker, plan.addressees))
-        elif plan.is_moderator and plan.question_id and plan.phase in ("probe", "edge_case"):
-            found.append(OpenQuestion(plan.question_id, plan.index, plan.speaker, plan.addressees))
-    return found
-
-
-def open_questions(plans: Iterable[TurnPlan]) -> list[OpenQuestion]:
-    """The questions put so far that no later plan answered, in the order they were put.
-
-    A question is answered when a later plan of one of its addressees names its id in ``engages``
-    (an answer from linked or relevant material); a plan that declines it (``Move.DECLINE``,
-    ``responds_to`` the asking turn) leaves it open and is listed in ``declined_by``. The mediator's
-    synthesis names these, so that a question dodged is said to be open rather than passed over.
-    """
-    plans = list(plans)
-    still: list[OpenQuestion] = []
-    for asked in questions_put(plans):
-        later = [p for p in plans if p.index > asked.turn and p.speaker in asked.to]
-        if any(asked.id in p.engages for p in later):
-            continue
-        declined = tuple(p.speaker for p in later if p.move is Move.DECLINE and p.responds_to == asked.turn)
-        still.append(OpenQuestion(asked.id, asked.turn, asked.asker, asked.to, declined))
-    return still

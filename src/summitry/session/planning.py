@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from summitry.plan import Move, Stance, TalkingPointRef, TurnPlan
-from summitry.scenario.asked import Asked
+from summitry.scenario.answers import Asked
 from summitry.scenario.index import material_of, unit_index
 from summitry.scenario.model import Concept, Scenario
 from summitry.scenario.position import Unit

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summitry.plan import Move, TurnPlan
-from summitry.scenario.asked import Asked, edge_case_asked, probe_asked
+from summitry.scenario.answers import Asked, edge_case_asked, probe_asked
 from summitry.scenario.model import Probe
 from summitry.scenario.touch import touches_question
 from summitry.session.material import answer_for, fresh_units, has_material, proposal_for
