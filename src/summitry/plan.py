@@ -8,6 +8,7 @@ into words. Plans are recorded in the event log, so analysis and guided generati
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,6 +22,7 @@ class Move(StrEnum):
     REBUT = "rebut"  # disagrees with someone
     AGREE_EXTEND = "agree_extend"  # agrees with someone and adds to it
     CONCEDE = "concede"  # gives ground on a point, on a condition
+    DECLINE = "decline"  # says plainly it will not answer a question put to it now, then says what it can
     ASK = "ask"  # a delegation puts its own question to another, or to the room
     QUESTION = "question"  # mediator poses a question or a probe
     EDGE_CASE = "edge_case"  # mediator poses a hypothetical scenario
@@ -60,12 +62,19 @@ class Explanation(BaseModel):
 
 
 class CommonGroundNote(BaseModel):
-    """A pair of rivals that stood on the same side of one point, and what shows it."""
+    """A pair of rivals that stood on the same side of one point, and what shows it.
+
+    ``engaged``: one took up the other's unit on the point and neither rebutted the other (common
+    ground); ``same_answer``: both gave the same answer to a lesson question without taking each
+    other up on it (a shared choice, which the mediator names as such, never as common ground).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     pair: tuple[str, str]
     theme: str
+    on: str = Field(default="", description="the point as the engine reads it: a unit's on, or a question's id")
+    basis: Literal["engaged", "same_answer"] = "engaged"
     sentence: str = Field(default="", description="the finding in words, when an analysis wrote it")
     turns: tuple[int, ...] = ()
     units: tuple[str, ...] = Field(default=(), description="the units of both delegations the finding rests on")
@@ -85,7 +94,9 @@ class TurnPlan(BaseModel):
     addressees: tuple[str, ...] = ()
     responds_to: int | None = Field(default=None, description="index of the turn answered")
     stance: Stance = Stance.NEUTRAL
-    question_id: str | None = None
+    question_id: str | None = Field(
+        default=None, description="the lesson question answered, or the id of the probe or hard case the mediator puts"
+    )
     option_id: str | None = None
     concept_id: str | None = None
     talking_point: TalkingPointRef | None = None

@@ -189,7 +189,7 @@ def test_lint_of_a_bundled_name_is_clean(monkeypatch: pytest.MonkeyPatch) -> Non
     code, out, err = run_cli("scenarios", "lint", "nile-basin", monkeypatch=monkeypatch)
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == "Egypt: 19 units for about 8 turns"
+    assert lines[0] == "Egypt: 20 units for about 8 turns"
     assert lines[-1] == "ok: nile-basin: enough material for its agenda"
 
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from summitry.scenario import bundled_names, load_scenario, load_scenario_text
-from summitry.scenario.lint import expected_turns, lint, shared_points
+from summitry.scenario.lint import expected_turns, lint, shared_points, unanswered
 from summitry.scenario.model import Scenario
 from summitry.scenario.yaml_source import ScenarioLoader
 
@@ -35,7 +35,9 @@ def paper(data: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def messages(scenario: Scenario) -> list[str]:
-    return [str(w) for w in lint(scenario)]
+    """The material warnings (questions that nothing answers are tested apart, below)."""
+    unanswered_ones = {str(w) for w in unanswered(scenario)}
+    return [str(w) for w in lint(scenario) if str(w) not in unanswered_ones]
 
 
 @pytest.mark.parametrize("name", bundled_names())
@@ -70,7 +72,7 @@ def test_a_long_agenda_makes_material_thin() -> None:
     found = messages(build(data))
     egypt = next(m for m in found if m.startswith("Egypt: "))
     assert egypt == (
-        "Egypt: 6 arguments and 19 units in all for about 20 turns; add arguments or rebuttals (about 21 units in all)"
+        "Egypt: 7 arguments and 20 units in all for about 20 turns; add arguments or rebuttals (about 21 units in all)"
     )
 
 
@@ -161,3 +163,26 @@ def test_evaluation_topics_differ_from_the_bundled_ones() -> None:
     bundled = {load_scenario(n).lesson.topic for n in bundled_names()}
     topics = {load_scenario(str(p)).lesson.topic for p in EVALUATION.glob("*.yaml")}
     assert len(topics) == len(list(EVALUATION.glob("*.yaml"))) and not topics & bundled
+
+
+def test_lint_names_a_question_that_nothing_answers_with_the_link_that_fixes_it() -> None:
+    scenario = load_scenario(str(EVALUATION / f"{THIN}.yaml"))
+    found = [str(w) for w in unanswered(scenario)]
+    assert (
+        "Germany: nothing answers South Africa's question south-africa.question.1; "
+        "add a unit with `answers: [south-africa.question.1]`"
+    ) in found
+    assert any(w.startswith("Germany: nothing answers the mediator's probe probe.2") and "`answers: [probe]`" in w
+               for w in found)
+    assert any("hard case edge_case.4" in w and "`answers: [edge_case]`" in w for w in found)
+
+
+def test_a_linked_unit_silences_the_warning_and_a_bad_link_is_an_error() -> None:
+    data = nile_data()
+    assert any("sd-q-gauges" in str(w) for w in unanswered(build(data))) is False  # et-c-data answers it
+    ethiopia = paper(data, "Ethiopia")
+    ethiopia["concessions"] = [{k: v for k, v in c.items() if k != "answers"} for c in ethiopia["concessions"]]
+    assert any("sd-q-gauges" in str(w) for w in unanswered(build(data)))
+    ethiopia["concessions"][0]["answers"] = ["no-such-question"]
+    with pytest.raises(Exception, match="answers 'no-such-question'.*'probe', 'edge_case'"):
+        build(data)

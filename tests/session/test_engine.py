@@ -45,18 +45,16 @@ def test_no_delegation_speaks_as_another(tmp_path, name):
     assert [c for c in confused if c[1]] == []
 
 
-# The founding transcript names another delegation in 15 of its 64 delegation turns (0.23, counted
-# the same way); a session should speak to the others at least as often, without a name on every turn.
-NAMING_FLOOR = 0.25
-
-
 @pytest.mark.parametrize("name", BUNDLED)
-def test_delegation_turns_name_another_delegation_as_often_as_the_founding_transcript(tmp_path, name):
+def test_most_replies_to_a_delegation_name_another_delegation(tmp_path, name):
     state = run_session(name, tmp_path)
     names = [d.name for d in state.scenario.delegations]
-    turns = [t for t in state.turns if t.speaker in names]
+    # the turns that reply to another delegation (a reply to the mediator's question, probe or hard
+    # case answers the mediator)
+    replying = {p.index for p in state.plans if p.responds_to and state.plans[p.responds_to - 1].speaker in names}
+    turns = [t for t in state.turns if t.speaker in names and t.index in replying]
     answering = [t for t in turns if any(n in t.text for n in names if n != t.speaker)]
-    assert len(answering) / len(turns) >= NAMING_FLOOR
+    assert len(answering) / len(turns) >= 0.5
 
 
 def test_tone_is_shown_on_each_speakers_first_turn_only(tmp_path):
@@ -101,14 +99,22 @@ def test_rendered_transcript_parses_back_to_the_same_turns(tmp_path):
 
 
 def test_common_ground_names_only_rival_pairs_that_exist(tmp_path):
-    state = run_session("nile-basin", tmp_path)
-    plan = next(p for p in state.plans if p.phase == "common_ground")
+    states = [run_session("nile-basin", tmp_path / str(seed), seed=seed) for seed in range(3)]
+    plans = [(state, next(p for p in state.plans if p.phase == "common_ground")) for state in states]
+    engaged = [n for _, plan in plans for n in plan.common_ground if n.basis == "engaged"]
+    assert engaged, "the Nile's papers give rivals offers on shared points"
+    for state, plan in plans:
+        _check_common_ground(state, plan)
+
+
+def _check_common_ground(state, plan):
     scenario = state.scenario
     said = state.turns[plan.index - 1].text
-    assert plan.common_ground, "the position papers of the Nile give rivals offers on shared points"
     for note in plan.common_ground:
         assert scenario.relation(*note.pair) < 0
         assert note.theme in said and all(name in said for name in note.pair)
+        if note.basis != "engaged":  # a shared lesson answer, named as a choice, not as ground found
+            continue
         point = unit_point(unit_index(scenario)[note.units[0]])
         assert common_ground_holds(scenario, tuple(state.plans[: plan.index - 1]), *note.pair, point)
         for index in note.turns:

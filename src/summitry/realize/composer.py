@@ -32,6 +32,7 @@ from summitry.text.questions import question_subject
 from summitry.text.sentences import questions_in
 from summitry.text.stems import content_stems
 from summitry.text.words import words
+from summitry.turns import Turn
 
 ATTEMPTS = 3  # wordings tried when a connecting phrase next to the material reads as speaking for another
 WORDING_TRIES = 8  # further draws of connecting phrases when several wordings of one plan are asked for
@@ -179,7 +180,7 @@ def compose_delegation(plan: TurnPlan, context: SessionContext, w: Writer, point
         _smart_question(plan, context, w, bank, mine)
         return
     values = _values(plan, context, mine, theirs, points)
-    opened = _open(plan, context, w, bank, mine, theirs, values)
+    opened = _open(plan, context, w, bank, mine, theirs, values, points)
     for unit in mine:
         if unit.kind == "red_line" and not opened and w.rng.random() < INTRO_SHARE:
             say(w, bank, "red_line", unit.text)
@@ -220,6 +221,7 @@ def _open(
     mine: list[Unit],
     theirs: list[Unit],
     v: dict[str, str],
+    points: Mapping[str, str],
 ) -> bool:
     """Open the turn onto what it answers, only with what verifiably holds; report whether an
     opening was said. Most turns that answer the mediator open straight on their matter."""
@@ -232,7 +234,11 @@ def _open(
         return w.rng.random() < INTRO_SHARE and say_if(w, bank, "propose", holding(scenario, mine, theirs), first)
     if answered is None:
         return False
+    if plan.move is Move.DECLINE:
+        return _decline(context, w, bank, answered, points)
     if answered.is_moderator:
+        if plan.engages and context.plans[answered.index - 1].move is Move.EDGE_CASE:
+            return say(w, bank, "answer_case")
         if plan.phase == "opening":
             return say(w, bank, "thanks", **v)
         if plan.move is Move.REFLECT:
@@ -273,6 +279,16 @@ def _open_onto_delegation(
         aimed = primary is not None and primary.kind == "rebuttal" and bool(v["own"])
         return say(w, bank, "rebut_point", first, **{**v, "point": v["own"] if aimed else v["point"]})
     return _bridge(w, bank, holds, v, first)
+
+
+def _decline(context: SessionContext, w: Writer, bank: Bank, asking: Turn, points: Mapping[str, str]) -> bool:
+    """Say plainly that the turn does not answer the question put to it, naming the question's point
+    (as it reads after "on"; for the mediator's question, or a point without a name, "that question"),
+    before what the speaker can say."""
+    units = unit_index(context.scenario)
+    asked = [units[u] for u in context.plans[asking.index - 1].units if u in units and units[u].kind == "question"]
+    point = point_of(points, asked[0]) if asked else ""
+    return say(w, bank, "decline", point=point or "that question")
 
 
 def _bridge(w: Writer, bank: Bank, holds: frozenset[str], v: dict[str, str], first: str) -> bool:

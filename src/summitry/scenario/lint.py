@@ -20,6 +20,8 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from summitry.scenario.answers import ANY_EDGE_CASE, ANY_PROBE, answering_units, asked_in
+from summitry.scenario.index import material_of
 from summitry.scenario.model import (
     CommonGround,
     Crosstalk,
@@ -35,8 +37,9 @@ from summitry.scenario.model import (
 )
 from summitry.scenario.position import Unit, points
 from summitry.text.questions import question_subject
+from summitry.text.sentences import questions_in
 
-__all__ = ["ExpectedTurns", "LintWarning", "expected_turns", "lint", "shared_points"]
+__all__ = ["ExpectedTurns", "LintWarning", "expected_turns", "lint", "shared_points", "unanswered"]
 
 # A delegation should have about one unit to argue from per turn that draws on material:
 # a turn that restates an argument already made reads as padding (the rubric's "hollow").
@@ -136,6 +139,7 @@ def lint(scenario: Scenario) -> list[LintWarning]:
         for q in scenario.lesson.questions
         if not q.about and question_subject(q.text) is None
     ]
+    warnings.extend(unanswered(scenario))
     if _has_rivals(scenario) and not shared_points(scenario):
         warnings.append(
             LintWarning(
@@ -146,6 +150,34 @@ def lint(scenario: Scenario) -> list[LintWarning]:
             )
         )
     return warnings
+
+
+def unanswered(scenario: Scenario) -> list[LintWarning]:
+    """A warning for each question put to a delegation that nothing of its material answers (no unit
+    linked to it, none relevant to it: :mod:`summitry.scenario.answers`), and for each hard case that no
+    delegation can answer. In a session the addressee declines such a question, and a hard case
+    nobody can answer is not put."""
+    names = [d.name for d in scenario.delegations]
+    found = []
+    for asked in asked_in(scenario):
+        whom = [asked.to] if asked.to else names
+        if any(answering_units(material_of(scenario, n), asked, names) for n in whom):
+            continue
+        link = ANY_EDGE_CASE if asked.to is None else asked.id if asked.asker in names else ANY_PROBE
+        kind = "probe" if asked.to else "hard case"
+        what = (
+            f"{_possessive(asked.asker)} question {asked.id}" if asked.asker in names
+            else f"the mediator's {kind} {asked.id} (\"{_short(questions_in(asked.text))}\")"
+        )
+        found.append(
+            LintWarning(
+                asked.to if asked.to else None,
+                f"nothing answers {what}" + ("" if asked.to else " in any delegation's material"),
+                f"add a unit with `answers: [{link}]`"
+                + ("" if asked.to else " to the delegations that would answer it"),
+            )
+        )
+    return found
 
 
 def shared_points(scenario: Scenario) -> dict[tuple[str, str], list[str]]:
@@ -229,6 +261,14 @@ def _rebuttals(d: Delegation, rebuttals: list[Unit]) -> Iterator[LintWarning]:
             "no rebuttal aims at anyone",
             "add `against: {unit: ID}` naming another delegation's unit, or `against: {delegation: NAME}`",
         )
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _count(n: int, noun: str) -> str:

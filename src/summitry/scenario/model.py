@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from summitry.phase import Phase
-from summitry.scenario.position import PAPER_FIELDS, PositionPaper, Unit, slug, units_of
+from summitry.scenario.position import PAPER_FIELDS, PositionPaper, Unit, UnitId, slug, units_of
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[
@@ -153,8 +153,10 @@ class Opening(_Strict):
     phase: Literal[Phase.OPENING]
 
 
+AGENDA_ID_HELP = "names the item for `answers:` links; needed only when the agenda has several of its kind"
 class Probe(_Strict):
     phase: Literal[Phase.PROBE]
+    id: UnitId | None = Field(default=None, description=AGENDA_ID_HELP)
     target: Text
     question: Text
     responses: int = Field(default=2, ge=0, le=30)
@@ -167,6 +169,7 @@ class Crosstalk(_Strict):
 
 class EdgeCase(_Strict):
     phase: Literal[Phase.EDGE_CASE]
+    id: UnitId | None = Field(default=None, description=AGENDA_ID_HELP)
     scenario: Text
     responses: int = Field(default=3, ge=1, le=30)
 
@@ -203,17 +206,8 @@ class Closing(_Strict):
 
 
 AgendaItem = Annotated[
-    Welcome
-    | Opening
-    | Probe
-    | Crosstalk
-    | EdgeCase
-    | Reframe
-    | NaiveQuestions
-    | SmartestQuestions
-    | Synthesis
-    | CommonGround
-    | Closing,
+    Welcome | Opening | Probe | Crosstalk | EdgeCase | Reframe | NaiveQuestions | SmartestQuestions | Synthesis
+    | CommonGround | Closing,
     Field(discriminator="phase"),
 ]
 
@@ -345,6 +339,8 @@ def _check_material(scenario: Scenario, names: list[str], questions: dict[str, L
                 (*at, "id"),
             )
         seen[unit.id] = d.name
+    asked_by = {u.id: d.name for _, d, u in units if u.kind == "question"}
+    linkable = {"probe", "edge_case", *(getattr(item, "id", None) or "probe" for item in scenario.agenda)}
     for i, d, unit in units:
         at = _unit_loc(i, d, unit)
         if unit.question is not None and unit.question not in questions:
@@ -369,6 +365,13 @@ def _check_material(scenario: Scenario, names: list[str], questions: dict[str, L
                     f"a rebuttal of '{d.name}' is against option '{option}', which is not in the lesson; "
                     f"write it as question.option, one of: {', '.join(valid)}",
                     (*at, "against", "option"),
+                )
+        for link in unit.answers:  # another delegation's question, or a probe or hard case of the agenda
+            if link not in linkable and asked_by.get(link, d.name) == d.name:
+                raise LocatedValueError(
+                    f"unit '{unit.id}' of '{d.name}' answers '{link}', which is not another delegation's question; "
+                    "write a question unit's id, 'probe', 'edge_case', or the id of a probe or hard case of the agenda",
+                    (*at, "answers"),
                 )
         aimed = _target(unit, "unit")
         if aimed is not None and (aimed not in seen or seen[aimed] == d.name):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -48,14 +48,21 @@ class _Unit(BaseModel):
     id: UnitId | None = Field(default=None, description="unique in the scenario; derived when left out")
 
 
-class Reason(_Unit):
+class _Statement(_Unit):
+    answers: list[UnitId] = Field(
+        default_factory=list,
+        description="what the unit answers: a question unit's id, 'probe', 'edge_case', or an agenda item's id",
+    )
+
+
+class Reason(_Statement):
     """Why the delegation chose its answer to one lesson question."""
 
     question: Text = Field(description="the lesson question's id")
     text: Text
 
 
-class Argument(_Unit):
+class Argument(_Statement):
     """A claim and what supports it: a fact, an example, a figure with its source."""
 
     on: Text = Field(description="the point, as a short noun phrase: 'drought rules'")
@@ -84,7 +91,7 @@ class Target(BaseModel):
         return self
 
 
-class Rebuttal(_Unit):
+class Rebuttal(_Statement):
     """An answer to an option or to another delegation's argument."""
 
     against: Target
@@ -92,7 +99,7 @@ class Rebuttal(_Unit):
     on: Text | None = None
 
 
-class Concession(_Unit):
+class Concession(_Statement):
     """What the delegation could give, and on what condition."""
 
     on: Text
@@ -101,14 +108,14 @@ class Concession(_Unit):
     to: Text | None = Field(default=None, description="the delegation it is offered to, if one")
 
 
-class RedLine(_Unit):
+class RedLine(_Statement):
     """What the delegation will not accept."""
 
     on: Text
     text: Text
 
 
-class Proposal(_Unit):
+class Proposal(_Statement):
     """Something the delegation puts on the table."""
 
     on: Text
@@ -159,7 +166,8 @@ class Unit:
     ``text`` is what the delegation would say (for an argument, the claim and its support);
     ``on`` the point it is about (for a reason, the question's id); ``target`` what a rebuttal
     answers (``option:q.o``, ``unit:ID`` or ``delegation:NAME``); ``to`` whom a question or a
-    concession is put to.
+    concession is put to; ``answers`` what its author says it answers (a question unit's id,
+    ``probe``, ``edge_case`` or an agenda item's id; see :mod:`summitry.scenario.answers`).
     """
 
     id: str
@@ -174,6 +182,7 @@ class Unit:
     target: str | None = None
     to: str | None = None
     question: str | None = None
+    answers: tuple[str, ...] = ()
 
 
 def points(units: Iterable[Unit]) -> list[str]:
@@ -200,6 +209,13 @@ def units_of(owner: str, paper: PositionPaper) -> Iterator[Unit]:
 
 
 def _unit(owner: str, kind: UnitKind, raw: _Unit, uid: str) -> Unit:
+    unit = _plain_unit(owner, kind, raw, uid)
+    if isinstance(raw, _Statement) and raw.answers:
+        return replace(unit, answers=tuple(raw.answers))
+    return unit
+
+
+def _plain_unit(owner: str, kind: UnitKind, raw: _Unit, uid: str) -> Unit:
     if isinstance(raw, Reason):
         return Unit(uid, kind, owner, raw.text, on=raw.question, question=raw.question)
     if isinstance(raw, Argument):

@@ -9,6 +9,11 @@ never met are not common ground. And nothing either of them said in the session 
 on that point: a rebuttal aimed at the other, or a turn that opposed the other's unit on it. Before
 a claim is made, a delegation that still holds an unused rebuttal aimed at the other on that
 point could contradict it on the next turn, so the claim is not made (:func:`rival_common_ground`).
+
+A lesson question is a point like any other: two rivals who chose the same answer found common
+ground on it only if one took up the other's reason in agreement. Two rivals who gave the same
+answer each in their own turn made the same choice, which the mediator may name, but only as a
+shared choice (:func:`shared_choices`), never as ground found together.
 """
 
 from __future__ import annotations
@@ -16,14 +21,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
+from summitry.asked import unanswered_questions
 from summitry.plan import Move, Stance, TurnPlan
 from summitry.scenario.index import aims_at, unit_index, unit_point
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
 from summitry.session.material import fresh_units, relevance
 
-__all__ = ["SharedPoint", "Use", "common_ground_holds", "could_rebut", "positions_taken", "rival_common_ground",
-           "shared_point", "unit_point", "uses_of"]
+__all__ = ["SharedChoice", "SharedPoint", "Use", "common_ground_holds", "could_rebut", "offer_to_recall",
+           "positions_taken", "rival_common_ground", "shared_choices", "shared_point", "unit_point", "uses_of"]
 
 # How much each kind of unit says about where a delegation stands (a guess, read off the seed's synthesis).
 POSITION_WEIGHT = {"proposal": 3.0, "concession": 2.5, "red_line": 2.0, "argument": 1.0, "rebuttal": 0.6, "reason": 0.5}
@@ -95,8 +101,8 @@ def rival_common_ground(scenario: Scenario, plans: tuple[TurnPlan, ...], limit: 
     )
     found: list[SharedPoint] = []
     for a, b in rivals:
-        # a point argued in the session; the same lesson answer is a shared choice, not ground found
-        points = dict.fromkeys(u.unit.on for u in uses_of(scenario, plans, a) if u.unit.kind != "reason")
+        # a point argued in the session, a lesson question included (found only where one took up the other)
+        points = dict.fromkeys(unit_point(u.unit) for u in uses_of(scenario, plans, a))
         open_points = (on for on in points if on and not could_rebut(scenario, plans, a, b, on))
         shared = (shared_point(scenario, plans, a, b, on) for on in open_points)
         point = next((s for s in shared if s is not None), None)
@@ -105,6 +111,61 @@ def rival_common_ground(scenario: Scenario, plans: tuple[TurnPlan, ...], limit: 
         if len(found) >= limit:
             break
     return found
+
+
+@dataclass(frozen=True)
+class SharedChoice:
+    """Two rivals who gave the same answer to a lesson question, each in its own turn."""
+
+    pair: tuple[str, str]
+    question: str
+    turns: tuple[int, int]
+
+
+def shared_choices(scenario: Scenario, plans: tuple[TurnPlan, ...], limit: int) -> list[SharedChoice]:
+    """Rival pairs that stated the same answer to a lesson question in the session (a reason for it,
+    or the answer reported in an opening), the deepest rivalries first, one question per pair."""
+    names = [d.name for d in scenario.delegations]
+    rivals = sorted(
+        (pair for pair in combinations(names, 2) if scenario.relation(*pair) < 0),
+        key=lambda pair: (scenario.relation(*pair), names.index(pair[0]), names.index(pair[1])),
+    )
+    found: list[SharedChoice] = []
+    for a, b in rivals:
+        said_a, said_b = _answers_stated(scenario, plans, a), _answers_stated(scenario, plans, b)
+        answers = (scenario.delegation(a).answers, scenario.delegation(b).answers)
+        same = [q for q in said_a if q in said_b and answers[0].get(q) == answers[1].get(q)]
+        if same:
+            found.append(SharedChoice((a, b), same[0], (said_a[same[0]], said_b[same[0]])))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _answers_stated(scenario: Scenario, plans: tuple[TurnPlan, ...], speaker: str) -> dict[str, int]:
+    """The lesson questions whose answer the speaker stated, with the first turn that stated it."""
+    stated: dict[str, int] = {}
+    for plan in plans:
+        if plan.speaker != speaker:
+            continue
+        if plan.question_id and plan.option_id:
+            stated.setdefault(plan.question_id, plan.index)
+    for use in uses_of(scenario, plans, speaker):
+        if use.unit.kind == "reason" and use.unit.question:
+            stated.setdefault(use.unit.question, use.plan.index)
+    return stated
+
+
+def offer_to_recall(scenario: Scenario, plans: tuple[TurnPlan, ...], exclude: tuple[str, ...] = ()) -> str | None:
+    """One thing of the session worth recalling at its close, as a unit id: the latest concession
+    offered, else the latest proposal, else the latest question put to a delegation that it never
+    answered; one not among ``exclude`` (what the synthesis already quoted) when there is one."""
+    units = unit_index(scenario)
+    used = [uid for plan in plans if not plan.is_moderator for uid in plan.units if uid in units]
+    offers = [uid for kind in ("proposal", "concession") for uid in used if units[uid].kind == kind]
+    still_open = [q.unit for q in unanswered_questions(plans)]
+    ranked = [*reversed(offers), *reversed(still_open)]  # a concession first, then a proposal, the latest first
+    return next((u for u in ranked if u not in exclude), ranked[0] if ranked else None)
 
 
 def could_rebut(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str, on: str) -> bool:

@@ -1,6 +1,9 @@
 """Material: which units of its position paper a delegation still has, and which move a turn makes on them.
 
-A delegation turn is a move on material. It answers a question put to the speaker, rebuts a unit
+A delegation turn is a move on material. It answers a question put to the speaker with a unit that
+answers it (one its author linked to the question, else one relevant to it: see
+:mod:`summitry.scenario.answers`) or, having none, declines that question plainly and says what it
+can; it rebuts a unit
 the addressee just used (or the option the addressee chose), concedes on a point the addressee
 raised, agrees and adds its own unit on the same point, asks its own question, proposes, or states
 a reason or an argument. Every unit is used once per session: a delegation that has said all it
@@ -17,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summitry.plan import Move, Stance, TurnPlan
+from summitry.scenario.answers import Asked, answering_units, unit_asked
 from summitry.scenario.index import aims_at, material_of, unit_index
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
@@ -79,34 +83,52 @@ def choose_move(
     matter: str,
     stance: Stance,
     rng: random.Random,
+    askable: frozenset[str] | None = None,
 ) -> MoveChoice | None:
-    """The move the speaker makes on its material toward the target turn, or None when it has none left."""
+    """The move the speaker makes on its material toward the target turn, or None when it has none left.
+
+    ``askable``: the delegations that can still take the floor to answer a question (all, when None);
+    the speaker puts no question to one that cannot."""
     fresh = fresh_units(scenario, plans, speaker)
     if not fresh:
         return None
     names = {d.name for d in scenario.delegations}
+    askable = frozenset(names) if askable is None else askable
     if target is None or target.speaker not in names:
-        return _statement(fresh, matter, rng)
+        return _statement(fresh, matter, rng, askable=askable)
     units = unit_index(scenario)
     theirs = [units[uid] for uid in target.units if uid in units]
+    asked = next((u for u in theirs if u.kind == "question" and u.to in (speaker, None)), None)
+    if asked is not None:  # a question put to the room may be left to others; one put to the speaker may not
+        reply = answer_or_decline(scenario, fresh, unit_asked(asked), rng)
+        if reply is not None and (asked.to == speaker or reply.move is Move.ANSWER):
+            return reply
     return (
-        _answer_question(fresh, theirs, speaker, rng)
-        or _rebuttal(fresh, scenario, target, theirs, stance, rng)
+        _rebuttal(fresh, scenario, target, theirs, stance, rng)
         or _concession(fresh, target, theirs, stance, rng)
-        or _question(fresh, target)
+        or (_question(fresh, target) if target.speaker in askable else None)
         or _same_point(fresh, theirs, stance, rng, scenario.relation(speaker, target.speaker) < RIVALRY)
-        or _statement(fresh, f"{matter} {' '.join(u.text for u in theirs)}", rng, theirs)
+        or _statement(fresh, f"{matter} {' '.join(u.text for u in theirs)}", rng, theirs, askable)
     )
 
 
-def _answer_question(fresh: list[Unit], theirs: list[Unit], speaker: str, rng: random.Random) -> MoveChoice | None:
-    asked = next((u for u in theirs if u.kind == "question" and u.to in (speaker, None)), None)
-    if asked is None:
+def answer_for(scenario: Scenario, fresh: list[Unit], asked: Asked) -> Unit | None:
+    """The speaker's fresh unit that answers the question (linked first, then the most relevant), if any."""
+    found = answering_units(fresh, asked, [d.name for d in scenario.delegations])
+    return found[0] if found else None
+
+
+def answer_or_decline(scenario: Scenario, fresh: list[Unit], asked: Asked, rng: random.Random) -> MoveChoice | None:
+    """An answer to the question, engaging its id; or, with no unit that answers it, a plain refusal
+    to answer that point now, followed by the speaker's statement most relevant to it (the plan
+    engages nothing, so the question stays open). None when the speaker has no statement left."""
+    answer = answer_for(scenario, fresh, asked)
+    if answer is not None:
+        return MoveChoice(Move.ANSWER, (answer.id,), (asked.id,))
+    statement = best_unit([u for u in fresh if u.kind in STATEMENT_KINDS], asked.text, rng)
+    if statement is None:
         return None
-    answer = best_unit([u for u in fresh if u.kind in STATEMENT_KINDS], asked.text, rng)
-    if answer is None:
-        return None
-    return MoveChoice(Move.ANSWER, (answer.id,), (asked.id,))
+    return MoveChoice(Move.DECLINE, (statement.id,), addressee=asked.asker)
 
 
 def _rebuttal(
@@ -171,12 +193,14 @@ def _statement(
     matter: str,
     rng: random.Random,
     theirs: list[Unit] | None = None,
+    askable: frozenset[str] = frozenset(),
 ) -> MoveChoice | None:
     """A unit of the speaker's most relevant to the matter, said in answer to the addressee's turn
-    without claiming to be on its point; a question of its own when nothing else is left."""
+    without claiming to be on its point; a question of its own, to one who can still answer it, when
+    nothing else is left."""
     unit = best_unit([u for u in fresh if u.kind in STATEMENT_KINDS], matter, rng)
     if unit is None:
-        question = next((u for u in fresh if u.kind == "question"), None)
+        question = next((u for u in fresh if u.kind == "question" and (u.to is None or u.to in askable)), None)
         if question is None:
             return None
         return MoveChoice(Move.ASK, (question.id,), addressee=question.to)
@@ -188,12 +212,12 @@ def _statement(
     return MoveChoice(Move.ANSWER, (unit.id,), engaged)
 
 
-def proposal_for(fresh: list[Unit], matter: str, rng: random.Random) -> Unit:
+def proposal_for(fresh: list[Unit], matter: str, rng: random.Random) -> Unit | None:
     """What a delegation puts on the table when it proposes a shift of focus: its proposal most
-    relevant to the focus, else the statement that speaks to it best. ``fresh`` must not be empty."""
+    relevant to the focus, else the statement that speaks to it best; None when it has only
+    questions left (a question is not a proposal)."""
     proposals = [u for u in fresh if u.kind == "proposal"]
-    unit = best_unit(proposals, matter, rng) or best_unit([u for u in fresh if u.kind in STATEMENT_KINDS], matter, rng)
-    return unit or fresh[0]
+    return best_unit(proposals, matter, rng) or best_unit([u for u in fresh if u.kind in STATEMENT_KINDS], matter, rng)
 
 
 def reasons_for(scenario: Scenario, plans: Iterable[TurnPlan], speaker: str) -> list[Unit]:
@@ -201,3 +225,4 @@ def reasons_for(scenario: Scenario, plans: Iterable[TurnPlan], speaker: str) -> 
     order = {q.id: i for i, q in enumerate(scenario.lesson.questions)}
     reasons = [u for u in fresh_units(scenario, plans, speaker) if u.kind == "reason"]
     return sorted(reasons, key=lambda u: order.get(u.question or "", len(order)))
+

@@ -15,11 +15,12 @@ from functools import cached_property
 from typing import Any
 
 from summitry.plan import Move, Stance, TalkingPointRef, TurnPlan
+from summitry.scenario.answers import Asked
 from summitry.scenario.index import material_of, unit_index
 from summitry.scenario.model import Concept, Scenario
 from summitry.scenario.position import Unit
 from summitry.scenario.touch import touched_units
-from summitry.session.material import choose_move, fresh_units
+from summitry.session.material import answer_or_decline, choose_move, fresh_units
 from summitry.session.turn_taking import Floor, choose_addressee, named_in, stance_toward
 from summitry.text.overlap import overlap
 from summitry.turns import Turn
@@ -139,7 +140,7 @@ def delegation_turn(
         target = ctx.turns[-1]
     target_plan = said_by(ctx, target) if target else None
     stance = fields.pop("stance", None) or _stance(ctx, speaker, target)
-    choice = choose_move(ctx.scenario, ctx.plans, speaker, target_plan, matter, stance, ctx.rng)
+    choice = choose_move(ctx.scenario, ctx.plans, speaker, target_plan, matter, stance, ctx.rng, askable(ctx, speaker))
     if choice is None:
         return None
     units = unit_index(ctx.scenario)
@@ -165,6 +166,42 @@ def delegation_turn(
     )
 
 
+def askable(ctx: PlanContext, speaker: str) -> frozenset[str]:
+    """The delegations that can still take the floor in this phase to answer the speaker's question:
+    those with material left; in free crosstalk any of them, elsewhere (one turn each) those who have
+    not spoken in the phase yet."""
+    others = {n for n in ctx.names if n != speaker and fresh_units(ctx.scenario, ctx.plans, n)}
+    if ctx.phase == "crosstalk":
+        return frozenset(others)
+    return frozenset(n for n in others if not ctx.spoke_in_phase(n))
+
+
+def reply_to_mediator(
+    ctx: PlanContext, speaker: str, asked: Asked, asking: Turn, *, decline: bool = True
+) -> TurnPlan | None:
+    """The speaker's reply to the mediator's probe or hard case, put in the ``asking`` turn: an answer
+    engaging the question's id, or (with ``decline``) a plain refusal followed by what it can say;
+    None when it has neither."""
+    fresh = fresh_units(ctx.scenario, ctx.plans, speaker)
+    choice = answer_or_decline(ctx.scenario, fresh, asked, ctx.rng)
+    if choice is None or (choice.move is Move.DECLINE and not decline):
+        return None
+    primary = unit_index(ctx.scenario)[choice.units[0]]
+    concept = pick_concept(ctx, speaker, f"{asked.text} {primary.text}")
+    return ctx.plan(
+        speaker,
+        choice.move,
+        addressees=(ctx.moderator,),
+        responds_to=asking.index,
+        talking_point=talking_point_of(primary),
+        units=choice.units,
+        engages=choice.engages,
+        stance=Stance.QUALIFY if primary.kind == "concession" else Stance.NEUTRAL,
+        concept_id=concept.id if concept else None,
+        prompt=asked.text,
+    )
+
+
 def said_by(ctx: PlanContext, turn: Turn) -> TurnPlan:
     """The plan of a turn, with the units it was heard to use: those planned when its words say
     them, else (a person at a seat, a model that wandered) the units its words touch."""
@@ -178,16 +215,19 @@ def said_by(ctx: PlanContext, turn: Turn) -> TurnPlan:
 
 
 def question_waiting(ctx: PlanContext, speaker: str, pairs: list[tuple[Turn, TurnPlan]]) -> Turn | None:
-    """The latest recent turn that put one of its questions to the speaker, unless already answered."""
+    """The latest recent turn that put one of its questions to the speaker, unless already answered or declined."""
     units = unit_index(ctx.scenario)
     answered = {uid for p in ctx.plans if p.speaker == speaker for uid in p.engages}
+    declined = {p.responds_to for p in ctx.plans if p.speaker == speaker and p.move is Move.DECLINE}
     for turn, plan in reversed(pairs):
+        if turn.index in declined:
+            continue
         if any(units[u].kind == "question" and units[u].to == speaker and u not in answered for u in plan.units):
             return turn
     return None
 
 
-EXPLICIT_MOVES = frozenset({Move.ASK, Move.PROPOSE, Move.CONCEDE})
+EXPLICIT_MOVES = frozenset({Move.ASK, Move.PROPOSE, Move.CONCEDE, Move.DECLINE})
 
 
 def _move(phase_move: Move, material_move: Move, *, answers_moderator: bool) -> Move:

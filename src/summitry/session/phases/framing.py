@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summitry.plan import Move, TurnPlan
+from summitry.session.accord import offer_to_recall
 from summitry.session.material import reasons_for
 from summitry.session.planning import PlanContext, delegation_turn
 
@@ -44,10 +45,13 @@ def plan_opening(ctx: PlanContext) -> TurnPlan | None:
 
 
 def plan_closing(ctx: PlanContext) -> TurnPlan | None:
-    """The mediator closes, the delegations thank them together, the mediator has the last word."""
+    """The mediator closes, recalling one offer, proposal or open question of the session (one the
+    synthesis did not already quote); the delegations thank them together; the mediator has the last word."""
     step = len(ctx.phase_plans)
     if step == 0:
-        return ctx.plan(ctx.moderator, Move.CLOSE, addressees=tuple(ctx.names))
+        quoted = tuple(u for p in ctx.plans if p.is_moderator and p.move is Move.SUMMARIZE for u in p.engages)
+        recall = offer_to_recall(ctx.scenario, ctx.plans, exclude=quoted)
+        return ctx.plan(ctx.moderator, Move.CLOSE, addressees=tuple(ctx.names), engages=(recall,) if recall else ())
     if step == 1:
         return ctx.plan(COLLECTIVE_VOICE, Move.CLOSE, addressees=(ctx.moderator,))
     if step == 2:
