@@ -100,3 +100,19 @@ def test_positions_taken_are_units_the_delegations_used():
     plans = (_plan(1, "Upton", ("up-cost",)), _plan(2, "Lowby", ("lo-p-share", "lo-data")))
     taken = positions_taken(scenario, plans, "who pays for the dam")
     assert taken == ("up-cost", "lo-p-share")  # Midmere said nothing, so nothing is said for it
+
+
+def test_an_agreement_worded_without_naming_the_other_is_not_common_ground():
+    scenario = load_scenario(PAPERS)
+    plans = (
+        _plan(1, "Lowby", ("lo-data",)),
+        _plan(2, "Upton", ("up-data",), Move.AGREE_EXTEND, engages=("lo-data",), addressees=("Lowby",)),
+    )
+    # planned as taking Lowby up, but spoken as a bare statement of Upton's own: no one heard it meet Lowby
+    bare = {1: "Daily release figures would end most of our quarrels.",
+            2: "Our gauges already measure the inflow every hour."}
+    assert not common_ground_holds(scenario, plans, "Upton", "Lowby", "river data", bare)
+    assert rival_common_ground(scenario, plans, 3, bare) == []
+    named = {**bare, 2: "Lowby is right about the figures. Our gauges already measure the inflow every hour."}
+    assert common_ground_holds(scenario, plans, "Upton", "Lowby", "river data", named)
+    assert [p.pair for p in rival_common_ground(scenario, plans, 3, named)] == [("Upton", "Lowby")]

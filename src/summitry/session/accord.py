@@ -6,7 +6,10 @@ Two delegations found common ground on a point only if they engaged each other o
 took up the other's unit on that point (``engages``) with an agreement or a concession (on a
 lesson question, only between two who chose the same option). Two offers on the same point that
 never met are not common ground. And nothing either of them said in the session rebuts the other
-on that point: a rebuttal aimed at the other, or a turn that opposed the other's unit on it. Before
+on that point: a rebuttal aimed at the other, or a turn that opposed the other's unit on it. Where
+the words of the turns are known, the turn that agreed must also name the other: a plan that
+meant to take the other up, worded as a bare statement of its own, met no one as the session
+reads, and a listener hears no common ground in it. Before
 a claim is made, a delegation that still holds an unused rebuttal aimed at the other on that
 point could contradict it on the next turn, so the claim is not made (:func:`rival_common_ground`).
 
@@ -18,6 +21,7 @@ shared choice (:func:`shared_choices`), never as ground found together.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -27,6 +31,7 @@ from summitry.scenario.index import aims_at, unit_index, unit_point
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
 from summitry.session.material import fresh_units, relevance
+from summitry.text.names import NameMatcher
 
 __all__ = ["SharedChoice", "SharedPoint", "Use", "common_ground_holds", "could_rebut", "offer_to_recall",
            "positions_taken", "rival_common_ground", "shared_choices", "shared_point", "unit_point", "uses_of"]
@@ -73,27 +78,31 @@ def positions_taken(scenario: Scenario, plans: tuple[TurnPlan, ...], matter: str
     return tuple(chosen)
 
 
-def shared_point(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str, on: str) -> SharedPoint | None:
-    """The evidence that ``a`` and ``b`` met on the same side of point ``on``, or None if they did not."""
+def shared_point(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str, on: str,
+                 spoken: Mapping[int, str] | None = None) -> SharedPoint | None:
+    """The evidence that ``a`` and ``b`` met on the same side of point ``on``, or None if they did not.
+    ``spoken`` holds the words of the turns by index; with it, the agreeing turn must name the other."""
     if _rebutted(scenario, plans, a, b, on) or _rebutted(scenario, plans, b, a, on):
         return None
     mine = [u for u in uses_of(scenario, plans, a) if unit_point(u.unit) == on]
     theirs = [u for u in uses_of(scenario, plans, b) if unit_point(u.unit) == on]
     for x in mine:
         for y in theirs:
-            if _met(scenario, x, y) or _met(scenario, y, x):
+            if _met(scenario, x, y, spoken) or _met(scenario, y, x, spoken):
                 return SharedPoint((a, b), on, (x.unit.id, y.unit.id), (x.plan.index, y.plan.index))
     return None
 
 
-def common_ground_holds(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str, on: str) -> bool:
+def common_ground_holds(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str, on: str,
+                        spoken: Mapping[int, str] | None = None) -> bool:
     """Whether a claim that ``a`` and ``b`` found common ground on ``on`` rests on what they said."""
-    return shared_point(scenario, plans, a, b, on) is not None
+    return shared_point(scenario, plans, a, b, on, spoken) is not None
 
 
-def rival_common_ground(scenario: Scenario, plans: tuple[TurnPlan, ...], limit: int) -> list[SharedPoint]:
+def rival_common_ground(scenario: Scenario, plans: tuple[TurnPlan, ...], limit: int,
+                        spoken: Mapping[int, str] | None = None) -> list[SharedPoint]:
     """Common ground between rivals (a negative relation) on points argued in the session, the deepest
-    rivalries first, one point per pair."""
+    rivalries first, one point per pair; ``spoken`` as for :func:`shared_point`."""
     names = [d.name for d in scenario.delegations]
     rivals = sorted(
         (pair for pair in combinations(names, 2) if scenario.relation(*pair) < 0),
@@ -104,7 +113,7 @@ def rival_common_ground(scenario: Scenario, plans: tuple[TurnPlan, ...], limit: 
         # a point argued in the session, a lesson question included (found only where one took up the other)
         points = dict.fromkeys(unit_point(u.unit) for u in uses_of(scenario, plans, a))
         open_points = (on for on in points if on and not could_rebut(scenario, plans, a, b, on))
-        shared = (shared_point(scenario, plans, a, b, on) for on in open_points)
+        shared = (shared_point(scenario, plans, a, b, on, spoken) for on in open_points)
         point = next((s for s in shared if s is not None), None)
         if point is not None:
             found.append(point)
@@ -198,11 +207,14 @@ def _rebutted(scenario: Scenario, plans: tuple[TurnPlan, ...], a: str, b: str, o
     return False
 
 
-def _met(scenario: Scenario, x: Use, y: Use) -> bool:
-    """Whether the turn that used ``x`` agreed with, or conceded to, the unit ``y``; on a lesson
-    question only when the two chose the same option."""
+def _met(scenario: Scenario, x: Use, y: Use, spoken: Mapping[int, str] | None) -> bool:
+    """Whether the turn that used ``x`` agreed with, or conceded to, the unit ``y``, naming its owner
+    where its words are known; on a lesson question only when the two chose the same option."""
     if x.plan.move not in AGREEING_MOVES or y.unit.id not in x.plan.engages or x.unit.kind == "rebuttal":
         return False
+    words = spoken.get(x.plan.index) if spoken is not None else None
+    if words is not None and not NameMatcher([y.unit.owner]).mentions(words):
+        return False  # planned as a reply, but worded as a statement of its own
     if x.unit.kind == "reason" or y.unit.kind == "reason":
         question = x.unit.question or y.unit.question or ""
         answers = (scenario.delegation(x.unit.owner).answers, scenario.delegation(y.unit.owner).answers)

@@ -40,7 +40,8 @@ def plan_common_ground(ctx: PlanContext) -> TurnPlan | None:
 def find_notes(ctx: PlanContext) -> tuple[CommonGroundNote, ...]:
     """The rival pairs whose units met on the same side of a point, as the mediator will name them;
     with none, the first pair of rivals that gave the same lesson answer, named as a shared choice."""
-    found = rival_common_ground(ctx.scenario, ctx.plans, ctx.item.pairs)
+    spoken = {turn.index: turn.text for turn in ctx.turns}
+    found = rival_common_ground(ctx.scenario, ctx.plans, ctx.item.pairs, spoken)
     notes = tuple(
         CommonGroundNote(pair=p.pair, theme=_theme(ctx, p.on, p.pair[0]), on=p.on, turns=p.turns, units=p.units)
         for p in found
