@@ -5,7 +5,8 @@
 Runs a composer session of each scenario (the evaluation set and the bundled ones by default)
 with each seed, keeps the sentences the mediator says from its phrase bank (not the text a
 scenario supplies: probes, cases, corrections), and prints, per seed, how many distinct mediator
-sentences occur in two or more of the scenarios' sessions, and the most shared of them.
+sentences occur in two or more of the scenarios' sessions, the mean number shared by a pair of
+scenarios, and the most shared sentences.
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("scenarios", nargs="*", default=EVALUATION + [b.name for b in bundled_scenarios()])
     args = parser.parse_args()
-    total = 0
+    total, pair_means = 0, []
+    names = [Path(n).stem for n in args.scenarios]
+    pairs = len(names) * (len(names) - 1) // 2
     for seed in args.seeds:
         where: dict[str, set[str]] = defaultdict(set)
         for name in args.scenarios:
@@ -52,10 +55,12 @@ def main() -> None:
                 where[sentence].add(Path(name).stem)
         shared = sorted(((len(s), t) for t, s in where.items() if len(s) > 1), reverse=True)
         total += len(shared)
-        print(f"seed {seed}: {len(shared)} mediator sentences shared by two or more of {len(args.scenarios)} scenarios")
+        pair_means.append(sum(count * (count - 1) // 2 for count, _ in shared) / pairs)
+        print(f"seed {seed}: {len(shared)} mediator sentences shared by two or more of {len(args.scenarios)} scenarios; "
+              f"{pair_means[-1]:.2f} shared by a pair on average")
         for count, text in shared[:5]:
             print(f"  {count}x {text}")
-    print(f"total over seeds: {total}")
+    print(f"total over seeds: {total}; mean shared by a pair: {sum(pair_means) / len(pair_means):.2f}")
 
 
 if __name__ == "__main__":

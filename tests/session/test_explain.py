@@ -5,6 +5,7 @@ from __future__ import annotations
 from summitry.scenario import load_scenario
 from summitry.scenario.model import Fact
 from summitry.session.phases.rounds import explain
+from summitry.text.sentences import sentences
 from summitry.turns import Turn
 
 from .helpers import DATA, run_session
@@ -49,3 +50,17 @@ def test_with_nothing_voiced_the_mediator_offers_a_fact_as_a_fact_without_praise
     assert plan.explanations == ()
     assert "the idea that" not in said and "absurd" not in said  # no correction of what nobody said
     assert scenario.lesson.facts[0].correction in said
+
+
+def test_a_correction_names_the_belief_a_question_touches_and_never_puts_it_in_the_askers_mouth(tmp_path):
+    scenario = load_scenario(str(DATA / "papers.yaml"))
+    # Upton asks about a lid, which touches the belief that a reservoir never loses water: it did not say so
+    state = run_session(scenario, tmp_path)
+    plan = next(p for p in state.plans if p.move.value == "explain")
+    assert "Upton" in plan.explanations[0].askers
+    said = state.turns[plan.index - 1].text
+    naming = [s for s in sentences(said) if "Upton" in s]
+    assert len(naming) == 1 and "reservoir never loses water" in naming[0]
+    assert "belief" in naming[0] or "idea" in naming[0]  # stated as a belief, not as what Upton said
+    for wording in ("asked about the idea", "assumes", "rests on", "Upton, it is"):
+        assert wording not in said
