@@ -169,3 +169,14 @@ def test_a_delegation_with_only_a_rebuttal_of_its_partner_left_does_not_reply(tm
     data = CommonGroundNote(pair=("Upton", "Lowby"), theme="river data", on="river data", units=("lo-data",))
     plan = reply_on_common_ground(ctx, data, "Upton")
     assert plan is not None and plan.move is Move.AGREE_EXTEND and plan.units[0] in ("up-data", "up-c-data")
+
+
+def test_the_reframe_does_not_demand_an_answer_from_every_delegation(sessions: list[SessionState]) -> None:
+    # the turns after a reframe answer its proposal only when they hold material on it, so the mediator
+    # may invite answers but never tells each delegation to give one
+    reframes = [t for s in sessions for t, p in zip(s.turns, s.plans, strict=True)
+                if p.phase == "reframe" and p.is_moderator]
+    assert reframes
+    for turn in reframes:
+        said = turn.text.lower()
+        assert "each of you" not in said and "answer that" not in said and "an answer from" not in said, turn.text
