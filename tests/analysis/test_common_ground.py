@@ -155,16 +155,25 @@ def test_odd_theme_maps_are_harmless(river) -> None:
             assert named[NS] == "water quality"
 
 
-@pytest.mark.parametrize("name", bundled_names())
-def test_the_engines_mediator_names_themes_both_rivals_hold(tmp_path, name: str) -> None:
-    scenario = load_scenario(name)
-    # common ground is claimed only where rivals met on a point, which not every seed brings about
-    for seed in range(3):
-        state = composer_session(scenario, tmp_path / str(seed), seed)
-        found = next(p for p in state.plans if p.phase == "common_ground").common_ground
-        notes = tuple(n for n in found if n.basis == "engaged")  # a shared lesson answer is not ground found
+def test_the_engines_mediator_names_themes_both_rivals_hold(tmp_path) -> None:
+    # common ground is claimed only where rivals met by name on a point, which not every seed, nor
+    # every scenario, brings about: the bundled scenarios together must show some
+    checked = 0
+    for name in bundled_names():
+        scenario = load_scenario(name)
+        for seed in range(3):
+            state = composer_session(scenario, tmp_path / f"{name}-{seed}", seed)
+            found = next(p for p in state.plans if p.phase == "common_ground").common_ground
+            notes = tuple(n for n in found if n.basis == "engaged")  # a shared lesson answer is not ground found
+            if notes:
+                break
         if notes:
-            break
+            _check_named_themes(scenario, state, notes, name)
+            checked += 1
+    assert checked, "no bundled scenario finds common ground in seeds 0-2"
+
+
+def _check_named_themes(scenario, state, notes, name: str) -> None:
     items = {d.name: points(d.material()) + d.interests for d in scenario.delegations}
 
     def holds(delegation: str, theme: str) -> bool:
