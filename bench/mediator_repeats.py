@@ -56,7 +56,7 @@ def main() -> None:
         shared = sorted(((len(s), t) for t, s in where.items() if len(s) > 1), reverse=True)
         total += len(shared)
         pair_means.append(sum(count * (count - 1) // 2 for count, _ in shared) / pairs)
-        print(f"seed {seed}: {len(shared)} mediator sentences shared by two or more of {len(args.scenarios)} scenarios; "
+        print(f"seed {seed}: {len(shared)} mediator sentences shared by two or more of {len(names)} scenarios; "
               f"{pair_means[-1]:.2f} shared by a pair on average")
         for count, text in shared[:5]:
             print(f"  {count}x {text}")

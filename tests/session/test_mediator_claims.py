@@ -6,7 +6,6 @@ something said in the session."""
 from __future__ import annotations
 
 import itertools
-
 import re
 from pathlib import Path
 
