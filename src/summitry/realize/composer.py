@@ -286,7 +286,7 @@ def _open_onto_delegation(
         rival = scenario.relation(plan.speaker, other) < RIVALRY
         return (rival and say(w, bank, "agree_rival", first, **v)) or say(w, bank, "agree", first, **v)
     if "disagreement" in holds:  # a rebuttal is on its own point, which may be the option it is aimed at
-        aimed = primary is not None and primary.kind == "rebuttal" and bool(v["own"])
+        aimed = primary is not None and primary.kind == "rebuttal"
         if aimed and not own_heard:
             return False  # the addressee has said nothing on the point the rebuttal is on
         slot = "differ" if scenario.relation(plan.speaker, other) > ALLIANCE else "rebut_point"
