@@ -38,7 +38,7 @@ delegations:
     summary: A fishing town.
     interests: [fish stocks]
     answers: {rules: board}
-    relations: {Eastmark: -0.6, Northvale: 0.5}
+    relations: {Eastmark: -0.2, Northvale: 0.5}
     position:
       arguments:
         - id: w-levy

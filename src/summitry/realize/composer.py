@@ -291,7 +291,8 @@ def _open_onto_delegation(
             return False  # the addressee has said nothing on the point the rebuttal is on
         slot = "differ" if scenario.relation(plan.speaker, other) > ALLIANCE else "rebut_point"
         return say(w, bank, slot, first, **{**v, "point": v["own"] if aimed else v["point"]})
-    return bool(theirs) and _bridge(w, bank, holds, v, first)
+    rival = scenario.relation(plan.speaker, other) < RIVALRY
+    return bool(theirs) and _bridge(w, bank, holds, v, first, rival)
 
 
 def _decline(
@@ -334,14 +335,16 @@ def _answer_case(
     return strict and say(w, bank, "answer_case")
 
 
-def _bridge(w: Writer, bank: Bank, holds: frozenset[str], v: dict[str, str], first: str) -> bool:
+def _bridge(w: Writer, bank: Bank, holds: frozenset[str], v: dict[str, str], first: str, rival: bool) -> bool:
     """A turn that neither agrees nor disagrees verifiably: mostly no bridge; now and then one that
-    says only what holds (a fact added to what was said, another side of the matter)."""
+    says only what holds (a fact added to what was said, another side of the matter). A fact is
+    added to what the addressee said only on its point and never to a rival's: adding to a rival's
+    words reads as taking them up."""
     if w.rng.random() >= BRIDGE_SHARE:
         return False
     # a fact is added to what the addressee said only on the point it made; both need it to have said it
     slots = [s for s in ("add_fact", "widen") if bank.asserts(s) in holds and v["point"]]
-    if "widening" in holds:
+    if "widening" in holds or rival:
         slots = [s for s in slots if s != "add_fact"]
     w.rng.shuffle(slots)
     return any(say(w, bank, slot, first, **v) for slot in slots)
