@@ -163,7 +163,9 @@ REBUTTAL = {"speaker": "Westland", "move": Move.REBUT, "addressees": ("Eastmark"
 
 def test_a_rebuttal_names_the_addressees_view_only_where_it_spoke_on_the_point(lake):
     ferry = {"speaker": "Eastmark", "move": Move.ANSWER, "units": ("e-ferry",)}
-    assert not any("Eastmark" in t for t in _texts(lake, [ferry], REBUTTAL))
+    texts = _texts(lake, [ferry], REBUTTAL)
+    assert not any(_uses("rebut_point", t) or _uses("differ", t) for t in texts)
+    assert all(t.startswith("Eastmark, the quarry silt") for t in texts)  # addressed, nothing attributed
     quarry = {"speaker": "Eastmark", "move": Move.ANSWER, "units": ("e-quarry",)}
     texts = _texts(lake, [quarry, ferry], {**REBUTTAL, "responds_to": 2})
     assert any(_uses("rebut_point", t) for t in texts)  # once it has spoken on quarry silt, it may be named

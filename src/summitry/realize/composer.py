@@ -20,7 +20,7 @@ from summitry.realize.bank import Bank, bank_for, placeholders
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.grammar import address, continuing, point_phrase, proper_words
 from summitry.realize.mediator import compose_mediator
-from summitry.realize.relation import heard, holding, points_said
+from summitry.realize.relation import heard, holding, on_record, points_said
 from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer
 from summitry.scenario.answers import ANY_EDGE_CASE, Asked, strictly_answers
@@ -52,7 +52,7 @@ INTRO_SHARE = 0.3
 # of the material after it ("We propose this: we propose …").
 ECHO_WORDS = 6
 # The relation families: a turn opens with one of them only if the turn before it did not.
-RELATION_SLOTS = ("agree", "agree_rival", "rebut_point", "concede")
+RELATION_SLOTS = ("agree", "agree_rival", "rebut_point", "differ", "concede")
 SUBORDINATORS = ("if ", "provided ", "as long as ", "so long as ", "once ", "when ", "unless ", "on condition")
 
 
@@ -250,8 +250,9 @@ def _open(
             return w.rng.random() < BRIDGE_SHARE and say(w, bank, "reflect", first)
         holds = holding(scenario, mine, [], asked=questions_in(answered.text))
         return w.rng.random() < BRIDGE_SHARE and say_if(w, bank, "answer_mediator", holds, first, **v)
-    spoken = points_said(scenario, context.plans, plan.addressees[0], plan.index) if plan.addressees else frozenset()
-    return _open_onto_delegation(plan, scenario, w, bank, mine, theirs, v, spoken)
+    addressee = plan.addressees[0] if plan.addressees else ""
+    recorded = bool(mine) and on_record(scenario, context.plans, mine[0], addressee, plan.index)
+    return _open_onto_delegation(plan, scenario, w, bank, mine, theirs, v, recorded)
 
 
 def _open_onto_delegation(
@@ -262,24 +263,24 @@ def _open_onto_delegation(
     mine: list[Unit],
     theirs: list[Unit],
     v: dict[str, str],
-    spoken: frozenset[str],
+    recorded: bool,
 ) -> bool:
     """The opening onto another delegation's turn: the relation that verifiably holds (agree,
     object, concede, answer) and what it is on, or nothing. The addressee is named at the start
     only when the turn answers a question it put; a relation is not named two turns running; a
-    phrase naming the addressee's view on a point needs the addressee to have spoken on it
-    (``spoken``: the points it spoke on earlier in the session)."""
+    phrase naming the addressee's view on the turn's own point needs the addressee to have said what
+    the turn takes up (``recorded``, see :func:`summitry.realize.relation.on_record`)."""
     primary = mine[0] if mine else None
     other = theirs[0].owner if theirs else (plan.addressees[0] if plan.addressees else "")
-    own_heard = primary is not None and unit_point(primary) in spoken
     first = primary.text if primary else ""
     holds = holding(scenario, mine, theirs)
     if theirs and theirs[0].kind == "question" and theirs[0].to in (plan.speaker, None):
         return say_if(w, bank, "answer_question", holds, first, **v) or say(w, bank, "name_only", **v)
     if w.follows([p for slot in RELATION_SLOTS for p in bank[slot]]):
-        return False
+        # the relation is not named two turns running; one that holds on the record is still addressed
+        return bool(holds & {"agreement", "disagreement"}) and recorded and say(w, bank, "name_only", **v)
     if plan.move is Move.CONCEDE and primary is not None:
-        return own_heard and say_if(w, bank, "concede", holds, first, **{**v, "point": v["own"]})
+        return recorded and say_if(w, bank, "concede", holds, first, **{**v, "point": v["own"]})
     if primary is not None and primary.kind == "rebuttal" and other in primary.text:
         return False  # the rebuttal names whom it answers in its own words
     if "agreement" in holds:
@@ -287,8 +288,8 @@ def _open_onto_delegation(
         return (rival and say(w, bank, "agree_rival", first, **v)) or say(w, bank, "agree", first, **v)
     if "disagreement" in holds:  # a rebuttal is on its own point, which may be the option it is aimed at
         aimed = primary is not None and primary.kind == "rebuttal"
-        if aimed and not own_heard:
-            return False  # the addressee has said nothing on the point the rebuttal is on
+        if aimed and not recorded:  # the addressee said nothing the rebuttal takes up: it is only addressed
+            return say(w, bank, "name_only", **v)
         slot = "differ" if scenario.relation(plan.speaker, other) > ALLIANCE else "rebut_point"
         return say(w, bank, slot, first, **{**v, "point": v["own"] if aimed else v["point"]})
     rival = scenario.relation(plan.speaker, other) < RIVALRY

@@ -102,3 +102,18 @@ def heard(scenario: Scenario, plans: Iterable[TurnPlan], theirs: list[Unit], bef
     in an earlier turn: only those may be named as what it said."""
     plans = tuple(plans)
     return [u for u in theirs if u in said_units(scenario, plans, u.owner, before)]
+
+
+def on_record(scenario: Scenario, plans: Iterable[TurnPlan], unit: Unit, addressee: str, before: int) -> bool:
+    """Whether the addressee has said, before turn ``before``, what the speaker's unit takes up: a unit
+    on the same point, the unit a rebuttal is aimed at, or its answer to the lesson question whose
+    option a rebuttal is aimed at."""
+    plans = tuple(plans)
+    said = said_units(scenario, plans, addressee, before)
+    kind, _, value = (unit.target or "").partition(":")
+    points = {unit_point(u) for u in said}
+    return (
+        unit_point(unit) in points
+        or (kind == "unit" and value in {u.id for u in said})
+        or (kind == "option" and value.partition(".")[0] in points)
+    )
