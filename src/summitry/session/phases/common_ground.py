@@ -8,12 +8,12 @@ import re
 
 from summitry.plan import CommonGroundNote, Move, Stance, TurnPlan
 from summitry.realize.grammar import continuing, ordinal_words
-from summitry.text.questions import question_subject
 from summitry.scenario.index import aims_at, unit_index, unit_point
 from summitry.scenario.position import Unit
 from summitry.session.accord import rival_common_ground, shared_choices
 from summitry.session.material import fresh_units
 from summitry.session.planning import PlanContext, talking_point_of
+from summitry.text.questions import question_subject
 
 # What a delegation may add on common ground: its own case or offer on the point, never a rebuttal,
 # a red line (a refusal) or a question.
