@@ -25,9 +25,9 @@ from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer
 from summitry.scenario.answers import ANY_EDGE_CASE, Asked, strictly_answers
 from summitry.scenario.index import unit_index, unit_point
-from summitry.scenario.touch import touches_question
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
+from summitry.scenario.touch import touches_question
 from summitry.text.casing import end_sentence, lower_first
 from summitry.text.names import refer
 from summitry.text.questions import question_subject
