@@ -277,8 +277,7 @@ def _open_onto_delegation(
     if theirs and theirs[0].kind == "question" and theirs[0].to in (plan.speaker, None):
         return say_if(w, bank, "answer_question", holds, first, **v) or say(w, bank, "name_only", **v)
     if w.follows([p for slot in RELATION_SLOTS for p in bank[slot]]):
-        # the relation is not named two turns running; one that holds on the record is still addressed
-        return bool(holds & {"agreement", "disagreement"}) and recorded and say(w, bank, "name_only", **v)
+        return False
     if plan.move is Move.CONCEDE and primary is not None:
         return recorded and say_if(w, bank, "concede", holds, first, **{**v, "point": v["own"]})
     if primary is not None and primary.kind == "rebuttal" and other in primary.text:
@@ -288,8 +287,8 @@ def _open_onto_delegation(
         return (rival and say(w, bank, "agree_rival", first, **v)) or say(w, bank, "agree", first, **v)
     if "disagreement" in holds:  # a rebuttal is on its own point, which may be the option it is aimed at
         aimed = primary is not None and primary.kind == "rebuttal"
-        if aimed and not recorded:  # the addressee said nothing the rebuttal takes up: it is only addressed
-            return say(w, bank, "name_only", **v)
+        if aimed and not recorded:
+            return False  # the addressee said nothing the rebuttal takes up: the rebuttal stands on its words
         slot = "differ" if scenario.relation(plan.speaker, other) > ALLIANCE else "rebut_point"
         return say(w, bank, slot, first, **{**v, "point": v["own"] if aimed else v["point"]})
     rival = scenario.relation(plan.speaker, other) < RIVALRY
