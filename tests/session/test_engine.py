@@ -45,8 +45,16 @@ def test_no_delegation_speaks_as_another(tmp_path, name):
     assert [c for c in confused if c[1]] == []
 
 
+# The founding transcript names another delegation in 15 of its 64 delegation turns (0.23). A reply
+# names the delegation it answers only where the record bears the relation out (a phrase naming what
+# it said needs it to have said it), so replies are held to that rate, not to a majority: with
+# attributions kept to the record, quantum-summit's composer replies name another delegation in 7–10
+# of 24–25 (seeds 0–3), against 10–13 when unsaid views were attributed.
+NAMING_FLOOR = 0.25
+
+
 @pytest.mark.parametrize("name", BUNDLED)
-def test_most_replies_to_a_delegation_name_another_delegation(tmp_path, name):
+def test_replies_to_a_delegation_name_another_delegation_as_often_as_the_founding_transcript(tmp_path, name):
     state = run_session(name, tmp_path)
     names = [d.name for d in state.scenario.delegations]
     # the turns that reply to another delegation (a reply to the mediator's question, probe or hard
@@ -54,7 +62,7 @@ def test_most_replies_to_a_delegation_name_another_delegation(tmp_path, name):
     replying = {p.index for p in state.plans if p.responds_to and state.plans[p.responds_to - 1].speaker in names}
     turns = [t for t in state.turns if t.speaker in names and t.index in replying]
     answering = [t for t in turns if any(n in t.text for n in names if n != t.speaker)]
-    assert len(answering) / len(turns) >= 0.5
+    assert len(answering) / len(turns) >= NAMING_FLOOR
 
 
 def test_tone_is_shown_on_each_speakers_first_turn_only(tmp_path):

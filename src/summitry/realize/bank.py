@@ -28,7 +28,7 @@ BANKS = ("delegation", "mediator")
 # What a phrase claims about the material after it; "nothing" for a phrase that claims nothing.
 Assertion = Literal[
     "nothing", "agreement", "disagreement", "answer", "fact", "offer", "proposal", "red_line", "question",
-    "widening", "condition", "thanks", "declines", "case",
+    "widening", "condition", "thanks", "declines", "case", "spoken",
 ]
 ASSERTIONS: tuple[str, ...] = get_args(Assertion)
 

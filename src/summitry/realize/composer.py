@@ -20,12 +20,14 @@ from summitry.realize.bank import Bank, bank_for, placeholders
 from summitry.realize.base import Realization, SessionContext
 from summitry.realize.grammar import address, continuing, point_phrase, proper_words
 from summitry.realize.mediator import compose_mediator
-from summitry.realize.relation import holding
+from summitry.realize.relation import heard, holding, on_record, points_said
 from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer
-from summitry.scenario.index import unit_index
+from summitry.scenario.answers import ANY_EDGE_CASE, Asked, strictly_answers
+from summitry.scenario.index import unit_index, unit_point
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
+from summitry.scenario.touch import touches_question
 from summitry.text.casing import end_sentence, lower_first
 from summitry.text.names import refer
 from summitry.text.questions import question_subject
@@ -37,6 +39,7 @@ from summitry.turns import Turn
 ATTEMPTS = 3  # wordings tried when a connecting phrase next to the material reads as speaking for another
 WORDING_TRIES = 8  # further draws of connecting phrases when several wordings of one plan are asked for
 RIVALRY = -0.3  # relation below which two delegations are rivals (as turn-taking reads it)
+ALLIANCE = 0.0  # relation above which a disagreement is said as a difference, not a clash
 # Share of turns, neither agreeing nor disagreeing verifiably, that open with a bridge phrase (a fact
 # added, another side); the rest open straight on their matter, as most replies of the founding
 # transcript do. A guess read against that transcript, not tuned to a scenario.
@@ -49,7 +52,7 @@ INTRO_SHARE = 0.3
 # of the material after it ("We propose this: we propose …").
 ECHO_WORDS = 6
 # The relation families: a turn opens with one of them only if the turn before it did not.
-RELATION_SLOTS = ("agree", "agree_rival", "rebut_point", "concede")
+RELATION_SLOTS = ("agree", "agree_rival", "rebut_point", "differ", "concede")
 SUBORDINATORS = ("if ", "provided ", "as long as ", "so long as ", "once ", "when ", "unless ", "on condition")
 
 
@@ -172,7 +175,9 @@ def compose_delegation(plan: TurnPlan, context: SessionContext, w: Writer, point
     bank = bank_for(scenario, "delegation")
     units = unit_index(scenario)
     mine = [units[u] for u in plan.units if u in units]
-    theirs = [units[u] for u in plan.engages if u in units]
+    # only what the addressee has said in an earlier turn may be named as what it said
+    engaged = [units[u] for u in plan.engages if u in units and units[u].owner in plan.addressees[:1]]
+    theirs = heard(scenario, context.plans, engaged, plan.index)
     if plan.move is Move.NAIVE_QUESTION:
         _naive_question(plan, context, w, bank)
         return
@@ -235,17 +240,19 @@ def _open(
     if answered is None:
         return False
     if plan.move is Move.DECLINE:
-        return _decline(context, w, bank, answered, points)
+        return _decline(plan, context, w, bank, answered, mine, points)
     if answered.is_moderator:
         if plan.engages and context.plans[answered.index - 1].move is Move.EDGE_CASE:
-            return say(w, bank, "answer_case")
+            return _answer_case(plan, context, w, bank, answered, mine)
         if plan.phase == "opening":
             return say(w, bank, "thanks", **v)
         if plan.move is Move.REFLECT:
             return w.rng.random() < BRIDGE_SHARE and say(w, bank, "reflect", first)
         holds = holding(scenario, mine, [], asked=questions_in(answered.text))
         return w.rng.random() < BRIDGE_SHARE and say_if(w, bank, "answer_mediator", holds, first, **v)
-    return _open_onto_delegation(plan, scenario, w, bank, mine, theirs, v, answered.speaker)
+    addressee = plan.addressees[0] if plan.addressees else ""
+    recorded = bool(mine) and on_record(scenario, context.plans, mine[0], addressee, plan.index)
+    return _open_onto_delegation(plan, scenario, w, bank, mine, theirs, v, recorded)
 
 
 def _open_onto_delegation(
@@ -256,12 +263,15 @@ def _open_onto_delegation(
     mine: list[Unit],
     theirs: list[Unit],
     v: dict[str, str],
-    other: str,
+    recorded: bool,
 ) -> bool:
     """The opening onto another delegation's turn: the relation that verifiably holds (agree,
     object, concede, answer) and what it is on, or nothing. The addressee is named at the start
-    only when the turn answers a question it put; a relation is not named two turns running."""
+    only when the turn answers a question it put; a relation is not named two turns running; a
+    phrase naming the addressee's view on the turn's own point needs the addressee to have said what
+    the turn takes up (``recorded``, see :func:`summitry.realize.relation.on_record`)."""
     primary = mine[0] if mine else None
+    other = theirs[0].owner if theirs else (plan.addressees[0] if plan.addressees else "")
     first = primary.text if primary else ""
     holds = holding(scenario, mine, theirs)
     if theirs and theirs[0].kind == "question" and theirs[0].to in (plan.speaker, None):
@@ -269,34 +279,73 @@ def _open_onto_delegation(
     if w.follows([p for slot in RELATION_SLOTS for p in bank[slot]]):
         return False
     if plan.move is Move.CONCEDE and primary is not None:
-        return say_if(w, bank, "concede", holds, first, **{**v, "point": v["own"]})
+        return recorded and say_if(w, bank, "concede", holds, first, **{**v, "point": v["own"]})
     if primary is not None and primary.kind == "rebuttal" and other in primary.text:
         return False  # the rebuttal names whom it answers in its own words
     if "agreement" in holds:
         rival = scenario.relation(plan.speaker, other) < RIVALRY
         return (rival and say(w, bank, "agree_rival", first, **v)) or say(w, bank, "agree", first, **v)
     if "disagreement" in holds:  # a rebuttal is on its own point, which may be the option it is aimed at
-        aimed = primary is not None and primary.kind == "rebuttal" and bool(v["own"])
-        return say(w, bank, "rebut_point", first, **{**v, "point": v["own"] if aimed else v["point"]})
-    return _bridge(w, bank, holds, v, first)
+        aimed = primary is not None and primary.kind == "rebuttal"
+        if aimed and not recorded:
+            return False  # the addressee said nothing the rebuttal takes up: the rebuttal stands on its words
+        slot = "differ" if scenario.relation(plan.speaker, other) > ALLIANCE else "rebut_point"
+        return say(w, bank, slot, first, **{**v, "point": v["own"] if aimed else v["point"]})
+    rival = scenario.relation(plan.speaker, other) < RIVALRY
+    return bool(theirs) and _bridge(w, bank, holds, v, first, rival)
 
 
-def _decline(context: SessionContext, w: Writer, bank: Bank, asking: Turn, points: Mapping[str, str]) -> bool:
-    """Say plainly that the turn does not answer the question put to it, naming the question's point
-    (as it reads after "on"; for the mediator's question, or a point without a name, "that question"),
-    before what the speaker can say."""
+def _decline(
+    plan: TurnPlan,
+    context: SessionContext,
+    w: Writer,
+    bank: Bank,
+    asking: Turn,
+    mine: list[Unit],
+    points: Mapping[str, str],
+) -> bool:
+    """Say plainly that the turn does not answer the question put to it, before what the speaker can
+    say, only where that is true: material on the question's point is a partial answer and goes
+    without a phrase; a point the speaker has spoken on earlier is referred back to, not declined.
+    The point is named from the question itself (its ``on``, when the question's own words take it
+    up); for the mediator's question, or a point without such a name, "that question"."""
     units = unit_index(context.scenario)
     asked = [units[u] for u in context.plans[asking.index - 1].units if u in units and units[u].kind == "question"]
-    point = point_of(points, asked[0]) if asked else ""
-    return say(w, bank, "decline", point=point or "that question")
+    question = asked[0].text if asked else questions_in(asking.text)
+    key = unit_point(asked[0]) if asked else None
+    name = point_of(points, asked[0]) if asked else ""
+    if name and not content_stems(name) & content_stems(question):
+        name = ""  # the question's label names another point than the one it asks about
+    if mine and ((key and unit_point(mine[0]) == key) or touches_question(mine[0].text, question)):
+        return False
+    if key and key in points_said(context.scenario, context.plans, plan.speaker, plan.index):
+        return bool(name) and say(w, bank, "said_before", point=name)
+    return say(w, bank, "decline", point=name or "that question")
 
 
-def _bridge(w: Writer, bank: Bank, holds: frozenset[str], v: dict[str, str], first: str) -> bool:
+def _answer_case(
+    plan: TurnPlan, context: SessionContext, w: Writer, bank: Bank, asking: Turn, mine: list[Unit]
+) -> bool:
+    """Call the material the speaker's answer to the hard case only when it is linked to the case or
+    passes the strict relevance test; a unit that only takes up the case's scene goes without a phrase."""
+    scenario = context.scenario
+    case = Asked(plan.engages[0], asking.text, scenario.moderator.name, None, None,
+                 frozenset({plan.engages[0], ANY_EDGE_CASE}))
+    strict = bool(mine) and strictly_answers(mine[0], case, _names(scenario))
+    return strict and say(w, bank, "answer_case")
+
+
+def _bridge(w: Writer, bank: Bank, holds: frozenset[str], v: dict[str, str], first: str, rival: bool) -> bool:
     """A turn that neither agrees nor disagrees verifiably: mostly no bridge; now and then one that
-    says only what holds (a fact added to what was said, another side of the matter)."""
+    says only what holds (a fact added to what was said, another side of the matter). A fact is
+    added to what the addressee said only on its point and never to a rival's: adding to a rival's
+    words reads as taking them up."""
     if w.rng.random() >= BRIDGE_SHARE:
         return False
-    slots = [s for s in ("add_fact", "widen") if bank.asserts(s) in holds]
+    # a fact is added to what the addressee said only on the point it made; both need it to have said it
+    slots = [s for s in ("add_fact", "widen") if bank.asserts(s) in holds and v["point"]]
+    if "widening" in holds or rival:
+        slots = [s for s in slots if s != "add_fact"]
     w.rng.shuffle(slots)
     return any(say(w, bank, slot, first, **v) for slot in slots)
 

@@ -47,8 +47,10 @@ def ordinal_words(n: int) -> str:
 def continuing(sentence: str, proper: frozenset[str] = frozenset()) -> str:
     """A sentence as it continues after a colon or a conjunction: first letter lowered unless a
     name ('proper': words the scenario capitalises inside its sentences) or 'I' begins it."""
-    first = sentence.split()[0].strip("'\"(") if sentence.split() else ""
-    if first == "I" or first.startswith("I'") or first.rstrip(",;:'s") in proper:
+    head = sentence.split()[:2]
+    first = head[0].strip("'\"(") if head else ""
+    pair = " ".join([first, *head[1:]]).rstrip(",;:.'s")
+    if first == "I" or first.startswith("I'") or first.rstrip(",;:'s") in proper or pair in proper:
         return sentence
     return lower_first(sentence)
 
@@ -58,12 +60,13 @@ _NAME_PAIR = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+) ([A-Z][a-z]+)")
 
 
 def proper_words(corpus: str) -> frozenset[str]:
-    """Words a corpus capitalises in the middle of a sentence: the names it uses ('Egypt'), and the
-    words of two-word names ('Lake Victoria'); a capitalised word the corpus also writes in lower
-    case on its own is a common word."""
+    """Words a corpus capitalises in the middle of a sentence: the names it uses ('Egypt'), and
+    two-word names as pairs ('Lake Victoria'); a capitalised word the corpus also writes in lower
+    case on its own is a common word, a name only inside its pair ('The' of 'The Hague' does not
+    keep 'The mandate' capitalised)."""
     lowered = set(re.findall(r"\b[a-z][a-z]+\b", corpus))
     single = {w for w in _INSIDE_CAPITAL.findall(corpus) if w.lower() not in lowered}
-    return frozenset(single | {w for pair in _NAME_PAIR.findall(corpus) for w in pair})
+    return frozenset(single | {" ".join(pair) for pair in _NAME_PAIR.findall(corpus)})
 
 
 def first_clause(text: str) -> str:

@@ -14,11 +14,19 @@ turn, so that no opening claims more than the material shows:
 - *offer*, *proposal*, *red_line*, *question*: the speaker's unit is of that kind.
 - *widening*: the speaker's unit is on another point than the one it answers.
 - *nothing*, *condition*, *thanks*: always.
+
+A phrase that names what another delegation said ("we disagree with X on Y", "X brought up Y")
+also needs the session's record: :func:`heard` keeps only the units X has said in an earlier turn,
+and :func:`points_said` gives the points a delegation has spoken on (its lesson question, for a
+reason), so that nothing is attributed to X, nor declined by the speaker, against the record.
 """
 
 from __future__ import annotations
 
-from summitry.scenario.index import aims_at, unit_point
+from collections.abc import Iterable
+
+from summitry.plan import TurnPlan
+from summitry.scenario.index import aims_at, unit_index, unit_point
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
 from summitry.scenario.touch import touches_question
@@ -76,3 +84,36 @@ def same_answer(scenario: Scenario, mine: Unit, theirs: Unit) -> bool:
     question = mine.question or ""
     choice = scenario.delegation(mine.owner).answers.get(question)
     return choice is not None and choice == scenario.delegation(theirs.owner).answers.get(question)
+
+
+def said_units(scenario: Scenario, plans: Iterable[TurnPlan], speaker: str, before: int) -> list[Unit]:
+    """The units ``speaker`` said in the turns before turn ``before`` (1-based), in order."""
+    units = unit_index(scenario)
+    return [units[u] for p in plans if p.speaker == speaker and p.index < before for u in p.units if u in units]
+
+
+def points_said(scenario: Scenario, plans: Iterable[TurnPlan], speaker: str, before: int) -> frozenset[str]:
+    """The points (a unit's ``on``, a reason's lesson question) ``speaker`` spoke on before turn ``before``."""
+    return frozenset(p for u in said_units(scenario, plans, speaker, before) if (p := unit_point(u)))
+
+
+def heard(scenario: Scenario, plans: Iterable[TurnPlan], theirs: list[Unit], before: int) -> list[Unit]:
+    """Those of ``theirs`` (another delegation's units a turn engages) that their owner has said
+    in an earlier turn: only those may be named as what it said."""
+    plans = tuple(plans)
+    return [u for u in theirs if u in said_units(scenario, plans, u.owner, before)]
+
+
+def on_record(scenario: Scenario, plans: Iterable[TurnPlan], unit: Unit, addressee: str, before: int) -> bool:
+    """Whether the addressee has said, before turn ``before``, what the speaker's unit takes up: a unit
+    on the same point, the unit a rebuttal is aimed at, or its answer to the lesson question whose
+    option a rebuttal is aimed at."""
+    plans = tuple(plans)
+    said = said_units(scenario, plans, addressee, before)
+    kind, _, value = (unit.target or "").partition(":")
+    points = {unit_point(u) for u in said}
+    return (
+        unit_point(unit) in points
+        or (kind == "unit" and value in {u.id for u in said})
+        or (kind == "option" and value.partition(".")[0] in points)
+    )

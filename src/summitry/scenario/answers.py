@@ -38,6 +38,7 @@ __all__ = [
     "asked_in",
     "edge_case_asked",
     "is_relevant",
+    "strictly_answers",
     "links",
     "probe_asked",
     "relevance",
@@ -145,6 +146,13 @@ def is_relevant(unit: Unit, asked: Asked, names: Iterable[str] = ()) -> bool:
     if relevance(unit, asked.text, names) >= MIN_RELEVANCE:
         return True
     return asked.asker not in names and answers_scene(unit, asked.text, names)
+
+
+def strictly_answers(unit: Unit, asked: Asked, names: Iterable[str] = ()) -> bool:
+    """Whether the unit answers the question by its author's link or by the strict relevance test
+    (:data:`MIN_RELEVANCE`), not only by taking up a hard case's scene: only then may a phrase call
+    it the speaker's answer."""
+    return links(unit, asked) or relevance(unit, asked.text, tuple(names)) >= MIN_RELEVANCE
 
 
 def _named(names: tuple[str, ...]) -> frozenset[str]:
