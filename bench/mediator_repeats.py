@@ -21,7 +21,8 @@ from summitry.scenario import bundled_scenarios, load_scenario
 from summitry.session.log import read_events
 from summitry.text.sentences import sentences
 
-EVALUATION = [f"tests/data/scenarios/{name}.yaml" for name in ("orbital-debris", "deep-sea-mining", "pandemic-agreement")]
+EVALUATION = [f"tests/data/scenarios/{name}.yaml"
+              for name in ("orbital-debris", "deep-sea-mining", "pandemic-agreement")]
 
 
 def mediator_sentences(name: str, seed: int) -> set[str]:
