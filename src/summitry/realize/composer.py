@@ -276,15 +276,15 @@ def _open_onto_delegation(
     holds = holding(scenario, mine, theirs)
     if theirs and theirs[0].kind == "question" and theirs[0].to in (plan.speaker, None):
         return say_if(w, bank, "answer_question", holds, first, **v) or say(w, bank, "name_only", **v)
+    if "agreement" in holds:  # an agreement is the turn's news, said even right after another relation
+        rival = scenario.relation(plan.speaker, other) < RIVALRY
+        return (rival and say(w, bank, "agree_rival", first, **v)) or say(w, bank, "agree", first, **v)
     if w.follows([p for slot in RELATION_SLOTS for p in bank[slot]]):
         return False
     if plan.move is Move.CONCEDE and primary is not None:
         return recorded and say_if(w, bank, "concede", holds, first, **{**v, "point": v["own"]})
     if primary is not None and primary.kind == "rebuttal" and other in primary.text:
         return False  # the rebuttal names whom it answers in its own words
-    if "agreement" in holds:
-        rival = scenario.relation(plan.speaker, other) < RIVALRY
-        return (rival and say(w, bank, "agree_rival", first, **v)) or say(w, bank, "agree", first, **v)
     if "disagreement" in holds:  # a rebuttal is on its own point, which may be the option it is aimed at
         aimed = primary is not None and primary.kind == "rebuttal"
         if aimed and not recorded:
