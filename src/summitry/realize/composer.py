@@ -23,11 +23,10 @@ from summitry.realize.mediator import compose_mediator
 from summitry.realize.relation import heard, holding, on_record, points_said
 from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer
-from summitry.scenario.answers import ANY_EDGE_CASE, Asked, strictly_answers
+from summitry.scenario.answers import ANY_EDGE_CASE, MIN_SHARED, Asked, strictly_answers
 from summitry.scenario.index import unit_index, unit_point
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
-from summitry.scenario.touch import touches_question
 from summitry.text.casing import end_sentence, lower_first
 from summitry.text.names import refer
 from summitry.text.questions import question_subject
@@ -307,8 +306,9 @@ def _decline(
     """Say plainly that the turn does not answer the question put to it, before what the speaker can
     say, only where that is true: material on the question's point is a partial answer and goes
     without a phrase; a point the speaker has spoken on earlier is referred back to, not declined.
-    The point is named from the question itself (its ``on``, when the question's own words take it
-    up); for the mediator's question, or a point without such a name, "that question"."""
+    The mediator's probe is never declined in words: the plan still leaves it open. The point is
+    named from the question itself (its ``on``, when the question's own words take it up); for a
+    point without such a name, "that question"."""
     units = unit_index(context.scenario)
     asked = [units[u] for u in context.plans[asking.index - 1].units if u in units and units[u].kind == "question"]
     question = asked[0].text if asked else questions_in(asking.text)
@@ -316,11 +316,22 @@ def _decline(
     name = point_of(points, asked[0]) if asked else ""
     if name and not content_stems(name) & content_stems(question):
         name = ""  # the question's label names another point than the one it asks about
-    if mine and ((key and unit_point(mine[0]) == key) or touches_question(mine[0].text, question)):
+    if mine and ((key and unit_point(mine[0]) == key) or _takes_up(mine[0].text, question, context.scenario)):
         return False
+    if asking.is_moderator:
+        return False  # a probed delegation's nearest material is most often an answer in its own terms
+        # (an offer, a refusal); blind readers read a refusal before it as self-contradiction
     if key and key in points_said(context.scenario, context.plans, plan.speaker, plan.index):
         return bool(name) and say(w, bank, "said_before", point=name)
     return say(w, bank, "decline", point=name or "that question")
+
+
+def _takes_up(text: str, question: str, scenario: Scenario) -> bool:
+    """Whether material takes up the question in part: it says :data:`MIN_SHARED` of the question's
+    own content words, names left out. Then it is a partial answer, and declining before it would
+    contradict it (blind readers flagged "we have no answer today" before material that answered)."""
+    named = {w for name in _names(scenario) for w in content_stems(name)}
+    return len((content_stems(question) - named) & content_stems(text)) >= MIN_SHARED
 
 
 def _answer_case(

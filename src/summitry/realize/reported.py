@@ -2,7 +2,7 @@
 report of what the delegation offers, in the unit's own words.
 
 A quote is never cut in the middle of a thought: it is the unit's first sentence, or, when that
-is long, its leading clause up to a clause boundary (a semicolon, a dash, a comma, or before
+is long, its leading clause up to a strong clause boundary (a semicolon, a colon, a dash, or before
 "because", "so that", "but" …). A sentence that opens with a subordinate clause ("If …, …") is
 quoted whole. A report turns "We propose X" or "We would X" into "[Name] proposes X" or
 "[Name] would X", and only when nothing else in the sentence speaks in the first person, so the
@@ -26,12 +26,11 @@ _SUBORDINATE_START = re.compile(
     r"whether|even if|even though|given|without|with|for|by|in|on|to)\b",
     re.IGNORECASE,
 )
-# where a leading clause may end: strong boundaries first, then a comma
+# where a leading clause may end (a comma is not such a place: see quotable)
 _STRONG_BREAK = re.compile(
     r"\s*[;:\u2014\u2013]\s+|\s+-\s+|\s+(?=(?:because|so that|but|whereas|although|though|while|unless|since|"
     r"until|even if|or else|rather than)\b)"
 )
-_COMMA_BREAK = re.compile(r",\s+")
 _FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours|ourselves|I|me|my|mine)\b", re.IGNORECASE)
 _MODALS = ("will", "would", "could", "can", "cannot", "must", "should", "shall", "might", "may")
 _OFFER = re.compile(rf"^we\s+(propose|{'|'.join(_MODALS)})\b\s*(?:that\s+)?(.+)$", re.IGNORECASE)
@@ -43,11 +42,13 @@ def quotable(text: str) -> str:
     sentence = (said[0] if said else text).strip().rstrip(".!?;:,")
     if len(sentence.split()) <= QUOTE_WORDS or _SUBORDINATE_START.match(sentence):
         return sentence
-    for breaks in (_STRONG_BREAK, _COMMA_BREAK):
-        heads = [sentence[: m.start()] for m in breaks.finditer(sentence)]
-        fitting = [h for h in heads if MIN_CLAUSE <= len(h.split()) <= QUOTE_WORDS]
-        if fitting:
-            return fitting[-1].rstrip(",;: ")
+    # Only strong boundaries end a clause: a comma as often sits inside one ("oblige brands to take
+    # back, by sea, the waste…"), and a cut there left a fragment in blind reading. A long sentence
+    # with no strong boundary is quoted whole.
+    heads = [sentence[: m.start()] for m in _STRONG_BREAK.finditer(sentence)]
+    fitting = [h for h in heads if MIN_CLAUSE <= len(h.split()) <= QUOTE_WORDS]
+    if fitting:
+        return fitting[-1].rstrip(",;: ")
     return sentence
 
 
