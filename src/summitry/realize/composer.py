@@ -146,6 +146,13 @@ def say_if(w: Writer, bank: Bank, slot: str, holds: frozenset[str], before: str 
     return bank.asserts(slot) in holds and say(w, bank, slot, before, **values)
 
 
+# Longest name derived from a lesson question's text that a connecting phrase may repeat. Blind
+# readers quoted derived names of 9 to 14 words ("on what the treaty should do about the production
+# of primary plastic polymers") as pasted slots; 6 is a guess that keeps "who should coordinate
+# traffic in orbit". An author's ``about`` is used whatever its length.
+DERIVED_NAME_WORDS = 6
+
+
 def point_names(scenario: Scenario) -> dict[str, str]:
     """Each point of the scenario as it reads after "on": a unit's ``on`` with the article the
     scenario's sentences give it (:func:`summitry.realize.grammar.point_phrase`); a lesson question
@@ -161,6 +168,8 @@ def point_names(scenario: Scenario) -> dict[str, str]:
                 names[unit.on] = phrase
     for question in scenario.lesson.questions:  # a question's id as a unit's point names the question
         subject = question.about or question_subject(question.text)
+        if subject and not question.about and len(subject.split()) > DERIVED_NAME_WORDS:
+            subject = None  # too long to repeat in a connecting phrase: phrases that name it are left out
         if subject:
             names[question.id] = subject
         else:
