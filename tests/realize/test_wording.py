@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from summitry.realize.composer import DERIVED_NAME_WORDS, point_names
 from summitry.realize.grammar import point_phrase
+from summitry.realize.points import DERIVED_NAME_WORDS, point_names
 from summitry.scenario import bundled_names, load_scenario
 from summitry.scenario.bundled import bundled_path
 from summitry.scenario.index import unit_index

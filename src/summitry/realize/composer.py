@@ -18,8 +18,9 @@ from summitry.identity import identity_confusions
 from summitry.plan import Move, TurnPlan
 from summitry.realize.bank import Bank, bank_for, placeholders
 from summitry.realize.base import Realization, SessionContext
-from summitry.realize.grammar import address, continuing, point_phrase, proper_words
+from summitry.realize.grammar import address, continuing, proper_words
 from summitry.realize.mediator import compose_mediator
+from summitry.realize.points import point_names, point_of
 from summitry.realize.relation import heard, holding, on_record, points_said
 from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer
@@ -29,7 +30,6 @@ from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
 from summitry.text.casing import end_sentence, lower_first
 from summitry.text.names import refer
-from summitry.text.questions import question_subject
 from summitry.text.sentences import questions_in
 from summitry.text.stems import content_stems
 from summitry.text.words import words
@@ -146,37 +146,6 @@ def say_if(w: Writer, bank: Bank, slot: str, holds: frozenset[str], before: str 
     return bank.asserts(slot) in holds and say(w, bank, slot, before, **values)
 
 
-# Longest name derived from a lesson question's text that a connecting phrase may repeat. Blind
-# readers quoted derived names of 9 to 14 words ("on what the treaty should do about the production
-# of primary plastic polymers") as pasted slots; 6 is a guess that keeps "who should coordinate
-# traffic in orbit". An author's ``about`` is used whatever its length.
-DERIVED_NAME_WORDS = 6
-
-
-def point_names(scenario: Scenario) -> dict[str, str]:
-    """Each point of the scenario as it reads after "on": a unit's ``on`` with the article the
-    scenario's sentences give it (:func:`summitry.realize.grammar.point_phrase`); a lesson question
-    by its ``about``, or else by what it asks (:func:`summitry.text.questions.question_subject`),
-    never by its place in the lesson. A point that cannot be named is absent, and phrases naming
-    it are left out."""
-    corpus = scenario.model_dump_json(exclude={"title"})
-    names: dict[str, str] = {}
-    for unit in unit_index(scenario).values():
-        if unit.on and unit.kind != "reason" and unit.on not in names:
-            phrase = point_phrase(unit.on, corpus)
-            if phrase:
-                names[unit.on] = phrase
-    for question in scenario.lesson.questions:  # a question's id as a unit's point names the question
-        subject = question.about or question_subject(question.text)
-        if subject and not question.about and len(subject.split()) > DERIVED_NAME_WORDS:
-            subject = None  # too long to repeat in a connecting phrase: phrases that name it are left out
-        if subject:
-            names[question.id] = subject
-        else:
-            names.pop(question.id, None)
-    return names
-
-
 def compose_delegation(plan: TurnPlan, context: SessionContext, w: Writer, points: Mapping[str, str]) -> None:
     """A delegation's turn: an opening onto the addressee, then the material, in the plan's order."""
     scenario = context.scenario
@@ -219,11 +188,6 @@ def _values(
         "point": point_of(points, spoken) if spoken else "",
         "own": point_of(points, mine[0]) if mine else "",
     }
-
-
-def point_of(points: Mapping[str, str], unit: Unit) -> str:
-    """What a unit is on, as it reads after "on" (see :func:`point_names`); "" when it has no name."""
-    return points.get((unit.question if unit.kind == "reason" else unit.on) or "", "")
 
 
 def _open(
