@@ -24,7 +24,7 @@ from summitry.realize.points import point_names, point_of
 from summitry.realize.relation import heard, holding, on_record, points_said
 from summitry.realize.topic import topic_phrase
 from summitry.realize.writer import Writer
-from summitry.scenario.answers import ANY_EDGE_CASE, MIN_SHARED, Asked, strictly_answers
+from summitry.scenario.answers import ANY_EDGE_CASE, Asked, strictly_answers, takes_up
 from summitry.scenario.index import unit_index, unit_point
 from summitry.scenario.model import Scenario
 from summitry.scenario.position import Unit
@@ -282,6 +282,9 @@ def _decline(
     The mediator's probe is never declined in words: the plan still leaves it open. The point is
     named from the question itself (its ``on``, when the question's own words take it up); for a
     point without such a name, "that question"."""
+    if asking.is_moderator:
+        return False  # a probed delegation's nearest material is most often an answer in its own terms
+        # (an offer, a refusal); blind readers read a refusal before it as self-contradiction
     units = unit_index(context.scenario)
     asked = [units[u] for u in context.plans[asking.index - 1].units if u in units and units[u].kind == "question"]
     question = asked[0].text if asked else questions_in(asking.text)
@@ -289,22 +292,11 @@ def _decline(
     name = point_of(points, asked[0]) if asked else ""
     if name and not content_stems(name) & content_stems(question):
         name = ""  # the question's label names another point than the one it asks about
-    if mine and ((key and unit_point(mine[0]) == key) or _takes_up(mine[0].text, question, context.scenario)):
-        return False
-    if asking.is_moderator:
-        return False  # a probed delegation's nearest material is most often an answer in its own terms
-        # (an offer, a refusal); blind readers read a refusal before it as self-contradiction
+    if mine and ((key and unit_point(mine[0]) == key) or takes_up(mine[0].text, question, _names(context.scenario))):
+        return False  # material on the question's point, or taking up its words, answers in part
     if key and key in points_said(context.scenario, context.plans, plan.speaker, plan.index):
         return bool(name) and say(w, bank, "said_before", point=name)
     return say(w, bank, "decline", point=name or "that question")
-
-
-def _takes_up(text: str, question: str, scenario: Scenario) -> bool:
-    """Whether material takes up the question in part: it says :data:`MIN_SHARED` of the question's
-    own content words, names left out. Then it is a partial answer, and declining before it would
-    contradict it (blind readers flagged "we have no answer today" before material that answered)."""
-    named = {w for name in _names(scenario) for w in content_stems(name)}
-    return len((content_stems(question) - named) & content_stems(text)) >= MIN_SHARED
 
 
 def _answer_case(

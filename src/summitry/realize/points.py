@@ -8,11 +8,11 @@ from collections.abc import Mapping
 
 from summitry.realize.grammar import point_phrase
 from summitry.scenario.index import unit_index
-from summitry.scenario.model import Scenario
+from summitry.scenario.model import LessonQuestion, Scenario
 from summitry.scenario.position import Unit
 from summitry.text.questions import question_subject
 
-__all__ = ["DERIVED_NAME_WORDS", "point_names", "point_of"]
+__all__ = ["DERIVED_NAME_WORDS", "point_names", "point_of", "question_name"]
 
 # Longest name derived from a lesson question's text that a connecting phrase may repeat. Blind
 # readers quoted derived names of 9 to 14 words ("on what the treaty should do about the production
@@ -35,7 +35,7 @@ def point_names(scenario: Scenario) -> dict[str, str]:
             if phrase:
                 names[unit.on] = phrase
     for question in scenario.lesson.questions:  # a question's id as a unit's point names the question
-        subject = question.about or question_subject(question.text)
+        subject = question_name(question)
         if subject and not question.about and len(subject.split()) > DERIVED_NAME_WORDS:
             subject = None  # too long to repeat in a connecting phrase: phrases that name it are left out
         if subject:
@@ -43,6 +43,12 @@ def point_names(scenario: Scenario) -> dict[str, str]:
         else:
             names.pop(question.id, None)
     return names
+
+
+def question_name(question: LessonQuestion) -> str | None:
+    """A lesson question as it reads after "on": its ``about``, else what it asks ("who should
+    pay"); None when neither can be had (lint asks for an ``about``)."""
+    return question.about or question_subject(question.text)
 
 
 def point_of(points: Mapping[str, str], unit: Unit) -> str:

@@ -37,6 +37,7 @@ __all__ = [
     "edge_case_asked",
     "is_relevant",
     "strictly_answers",
+    "takes_up",
     "links",
     "probe_asked",
     "relevance",
@@ -138,7 +139,15 @@ def is_relevant(unit: Unit, asked: Asked, names: Iterable[str] = ()) -> bool:
 def strictly_answers(unit: Unit, asked: Asked, names: Iterable[str] = ()) -> bool:
     """Whether the unit answers the question by its author's link or by the relevance test
     (:data:`MIN_RELEVANCE`): only then may a phrase call it the speaker's answer."""
-    return links(unit, asked) or relevance(unit, asked.text, tuple(names)) >= MIN_RELEVANCE
+    return links(unit, asked) or is_relevant(unit, asked, names)
+
+
+def takes_up(text: str, question: str, names: Iterable[str] = ()) -> bool:
+    """Whether a text takes up a question at least in part: it says :data:`MIN_SHARED` of the
+    question's content stems, delegations' names left out (no share of them is asked, unlike
+    :func:`relevance`)."""
+    named = _named(tuple(names))
+    return len((content_stems(question) - named) & content_stems(text)) >= MIN_SHARED
 
 
 def _named(names: tuple[str, ...]) -> frozenset[str]:

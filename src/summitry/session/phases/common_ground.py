@@ -8,12 +8,12 @@ import re
 
 from summitry.plan import CommonGroundNote, Move, Stance, TurnPlan
 from summitry.realize.grammar import continuing, ordinal_words
+from summitry.realize.points import question_name
 from summitry.scenario.index import aims_at, unit_index, unit_point
 from summitry.scenario.position import Unit
 from summitry.session.accord import rival_common_ground, shared_choices
 from summitry.session.material import fresh_units
 from summitry.session.planning import PlanContext, talking_point_of
-from summitry.text.questions import question_subject
 
 # What a delegation may add on common ground: its own case or offer on the point, never a rebuttal,
 # a red line (a refusal) or a question.
@@ -91,11 +91,11 @@ def _agrees_on(ctx: PlanContext, unit: Unit, point: str, partner: str) -> bool:
 
 
 def _question_named(ctx: PlanContext, question: str) -> str:
-    """A lesson question as it reads after "on": its ``about``, else what it asks ("who should
-    pay"); by its place ("the second question") only when neither can be had, which lint reports.
-    An option is never quoted."""
+    """A lesson question as it reads after "on" (:func:`summitry.realize.points.question_name`); by
+    its place ("the second question") only when it has no name, which lint reports. An option is
+    never quoted."""
     place, asked = next((i, q) for i, q in enumerate(ctx.scenario.lesson.questions, start=1) if q.id == question)
-    return asked.about or question_subject(asked.text) or f"the {ordinal_words(place)} question"
+    return question_name(asked) or f"the {ordinal_words(place)} question"
 
 
 def _theme(ctx: PlanContext, point: str, member: str) -> str:
